@@ -1,0 +1,57 @@
+/* PSI Records
+ * Copyright 2026 The PSI Records authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "psi-store.h"
+
+G_BEGIN_DECLS
+
+/* PsiRecordList: a GListModel of every record of one kind in a store, filtered by a search text
+ * and sorted by one column, paged from SQLite on demand (a page of rows at a time, keyset paging
+ * from the previous page where possible, LRU-bounded cache), so that a million awards open as
+ * fast as a count. Items are PsiRecord subclasses of the kind, loaded with their list columns.
+ *
+ * It listens to the store and emits precise items-changed (one position, one removal and/or
+ * one addition) when a row of its kind is inserted, updated or deleted, and also when a row it
+ * shows depends on a renamed record (e.g. a municipality's region) it emits a change over its
+ * cached rows.
+ *
+ * Sort keys (the "sort-key" property, a nick) per kind:
+ *   every kind: "title" (name in the current language)
+ *   municipality: "region", "kind", "pilot"    official: "position", "belongs-to"
+ *   cluster: "members"   event: "date", "kind"   competition: "event", "entrants", "awards"
+ *   award: "competition", "place", "kind", "grant"   agreement: "date", "kind", "event"
+ *   organisation: "role"   district: "region"
+ * Unknown keys fall back to "title". The default sort is the kind's natural order (events and
+ * agreements by date; awards by competition, then place; others by title). */
+
+#define PSI_TYPE_RECORD_LIST (psi_record_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (PsiRecordList, psi_record_list, PSI, RECORD_LIST, GObject)
+
+PsiRecordList *psi_record_list_new             (PsiStore       *store,
+                                                PsiRecordKind   kind);
+PsiStore      *psi_record_list_get_store       (PsiRecordList  *self);
+PsiRecordKind  psi_record_list_get_kind        (PsiRecordList  *self);
+/* Folded (psi_fold_string) substring match over the names in all three languages; for awards
+ * also the recipient and competition names. NULL or "" shows everything. */
+void           psi_record_list_set_search      (PsiRecordList  *self,
+                                                const char     *search);
+const char    *psi_record_list_get_search      (PsiRecordList  *self);
+/* NULL = the default order. */
+void           psi_record_list_set_sort        (PsiRecordList  *self,
+                                                const char     *sort_key,
+                                                gboolean        descending);
+/* Position of the record with that id, or G_MAXUINT when not in the list. */
+guint          psi_record_list_find            (PsiRecordList  *self,
+                                                gint64          id);
+/* Drops the cache and re-reads (after a language change, the title order may differ). */
+void           psi_record_list_reload          (PsiRecordList  *self);
+
+G_END_DECLS
