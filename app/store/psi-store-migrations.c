@@ -1,0 +1,335 @@
+/* PSI Records
+ * Copyright 2026 The PSI Records authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "psi-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "psi-store-private.h"
+
+/* The schema, as a list of migration steps. Step N brings a file from user_version N-1 to N;
+ * each runs in its own transaction together with the user_version bump. Never edit a step that
+ * was released: append a new one.
+ *
+ * Conventions: every record table has id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+ * name_en, name_ru, name_ky (NULL when missing) and search (the folded names, for awards also
+ * the recipient and competition names: see psi-store.c). Multilingual texts are three columns
+ * (place_en, place_ru, place_ky). Enums are stored as their stable nicks, dates as ISO
+ * "YYYY-MM-DD". References are ON DELETE RESTRICT; owned children (participants, prize items, cluster
+ * members, signatories) ON DELETE CASCADE. Children keep their order in "ordinal" (cluster
+ * members in "position"). */
+
+#define DATE_CHECK(col) \
+  "CHECK (" col " IS NULL OR " col " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
+
+#define RECORD_COLUMNS \
+  "  id INTEGER PRIMARY KEY,\n" \
+  "  uuid TEXT NOT NULL UNIQUE,\n" \
+  "  name_en TEXT,\n" \
+  "  name_ru TEXT,\n" \
+  "  name_ky TEXT,\n" \
+  "  search TEXT NOT NULL DEFAULT ''"
+
+#define TEXT3(col) \
+  "  " col "_en TEXT,\n" \
+  "  " col "_ru TEXT,\n" \
+  "  " col "_ky TEXT"
+
+/* Title sorting follows the language fallback order (ky ru en, ru ky en, en ru ky). */
+#define TITLE_INDEXES(table) \
+  "CREATE INDEX " table "_title_ky ON " table \
+  " (coalesce (name_ky, name_ru, name_en, '') COLLATE NOCASE, id);\n" \
+  "CREATE INDEX " table "_title_ru ON " table \
+  " (coalesce (name_ru, name_ky, name_en, '') COLLATE NOCASE, id);\n" \
+  "CREATE INDEX " table "_title_en ON " table \
+  " (coalesce (name_en, name_ru, name_ky, '') COLLATE NOCASE, id);\n"
+
+/* Enum columns are checked with "=" chains: an IN list of three or more values makes SQLite
+ * 3.40 build an ephemeral b-tree on every execution of an INSERT, which halves bulk speed. */
+#define POSITION_CHECK \
+  "CHECK (position = 'head-of-ao' OR position = 'council-chair' OR position = 'mayor'\n" \
+  "    OR position = 'project-manager' OR position = 'representative' OR position = 'other')"
+
+/* The secondary indexes of award: the default order of the award list (and the competition
+ * reference), and the recipient references. Partial where most rows are NULL: "x = ?" (the
+ * reference checks of a delete, the related lists) implies x IS NOT NULL, so they serve it.
+ * psi-store.c drops and rebuilds them around very large inserts (_psi_store_award_indexes):
+ * a later step that changes these indexes must update those two strings as well. */
+#define AWARD_INDEXES \
+  "CREATE INDEX award_competition ON award (competition_id, place, id);\n" \
+  "CREATE INDEX award_municipality ON award (municipality_id)" \
+  " WHERE municipality_id IS NOT NULL;\n" \
+  "CREATE INDEX award_cluster ON award (cluster_id) WHERE cluster_id IS NOT NULL;\n"
+
+const char _psi_store_award_indexes[] = AWARD_INDEXES;
+const char _psi_store_drop_award_indexes[] =
+  "DROP INDEX award_competition; DROP INDEX award_municipality; DROP INDEX award_cluster;";
+
+static const char migration_1[] =
+  "CREATE TABLE organisation (\n"
+  RECORD_COLUMNS ",\n"
+  "  role TEXT NOT NULL\n"
+  "    CHECK (role = 'donor' OR role = 'implementer' OR role = 'government' OR role = 'partner'),\n"
+  TEXT3 ("abbreviation") ",\n"
+  "  website TEXT\n"
+  ");\n"
+  TITLE_INDEXES ("organisation")
+
+  "CREATE TABLE region (\n"
+  RECORD_COLUMNS "\n"
+  ");\n"
+  TITLE_INDEXES ("region")
+
+  "CREATE TABLE district (\n"
+  RECORD_COLUMNS ",\n"
+  "  region_id INTEGER NOT NULL REFERENCES region (id) ON DELETE RESTRICT\n"
+  ");\n"
+  "CREATE INDEX district_region ON district (region_id);\n"
+  TITLE_INDEXES ("district")
+
+  "CREATE TABLE municipality (\n"
+  RECORD_COLUMNS ",\n"
+  "  municipality_kind TEXT NOT NULL CHECK (municipality_kind IN ('rural', 'town')),\n"
+  "  region_id INTEGER NOT NULL REFERENCES region (id) ON DELETE RESTRICT,\n"
+  "  district_id INTEGER REFERENCES district (id) ON DELETE RESTRICT,\n"
+  "  pilot INTEGER NOT NULL DEFAULT 0 CHECK (pilot IN (0, 1))\n"
+  ");\n"
+  "CREATE INDEX municipality_region ON municipality (region_id);\n"
+  "CREATE INDEX municipality_district ON municipality (district_id);\n"
+  TITLE_INDEXES ("municipality")
+
+  "CREATE TABLE official (\n"
+  RECORD_COLUMNS ",\n"
+  "  position TEXT NOT NULL " POSITION_CHECK ",\n"
+  "  municipality_id INTEGER REFERENCES municipality (id) ON DELETE RESTRICT,\n"
+  "  organisation_id INTEGER REFERENCES organisation (id) ON DELETE RESTRICT\n"
+  ");\n"
+  "CREATE INDEX official_municipality ON official (municipality_id);\n"
+  "CREATE INDEX official_organisation ON official (organisation_id);\n"
+  TITLE_INDEXES ("official")
+
+  "CREATE TABLE cluster (\n"
+  RECORD_COLUMNS "\n"
+  ");\n"
+  TITLE_INDEXES ("cluster")
+
+  "CREATE TABLE cluster_member (\n"
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,\n"
+  "  municipality_id INTEGER NOT NULL REFERENCES municipality (id) ON DELETE RESTRICT,\n"
+  "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  PRIMARY KEY (cluster_id, municipality_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX cluster_member_municipality ON cluster_member (municipality_id);\n"
+
+  "CREATE TABLE event (\n"
+  RECORD_COLUMNS ",\n"
+  "  event_kind TEXT NOT NULL\n"
+  "    CHECK (event_kind = 'conference' OR event_kind = 'meeting' OR event_kind = 'training'),\n"
+  "  date TEXT " DATE_CHECK ("date") ",\n"
+  TEXT3 ("place") ",\n"
+  TEXT3 ("purpose") ",\n"
+  TEXT3 ("summary") "\n"
+  ");\n"
+  "CREATE INDEX event_date ON event (date, id);\n"
+  TITLE_INDEXES ("event")
+
+  "CREATE TABLE event_participant (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  event_id INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,\n"
+  "  ordinal INTEGER NOT NULL CHECK (ordinal >= 0),\n"
+  "  position TEXT NOT NULL " POSITION_CHECK ",\n"
+  "  count INTEGER NOT NULL DEFAULT 1 CHECK (count >= 1),\n"
+  "  official_id INTEGER REFERENCES official (id) ON DELETE RESTRICT,\n"
+  "  organisation_id INTEGER REFERENCES organisation (id) ON DELETE RESTRICT\n"
+  ");\n"
+  "CREATE INDEX event_participant_event ON event_participant (event_id, ordinal);\n"
+  "CREATE INDEX event_participant_official ON event_participant (official_id);\n"
+  "CREATE INDEX event_participant_organisation ON event_participant (organisation_id);\n"
+
+  "CREATE TABLE competition (\n"
+  RECORD_COLUMNS ",\n"
+  "  event_id INTEGER NOT NULL REFERENCES event (id) ON DELETE RESTRICT,\n"
+  "  entrant_kind TEXT NOT NULL CHECK (entrant_kind IN ('municipality', 'cluster')),\n"
+  "  entrant_count INTEGER NOT NULL DEFAULT 0 CHECK (entrant_count >= 0),\n"
+  TEXT3 ("description") "\n"
+  ");\n"
+  "CREATE INDEX competition_event ON competition (event_id);\n"
+  TITLE_INDEXES ("competition")
+
+  "CREATE TABLE award (\n"
+  RECORD_COLUMNS ",\n"
+  "  competition_id INTEGER NOT NULL REFERENCES competition (id) ON DELETE RESTRICT,\n"
+  "  municipality_id INTEGER REFERENCES municipality (id) ON DELETE RESTRICT,\n"
+  "  cluster_id INTEGER REFERENCES cluster (id) ON DELETE RESTRICT,\n"
+  "  recipient_count INTEGER NOT NULL DEFAULT 1 CHECK (recipient_count >= 1),\n"
+  "  place INTEGER NOT NULL DEFAULT 0 CHECK (place >= 0),\n"
+  "  award_kind TEXT NOT NULL\n"
+  "    CHECK (award_kind = 'winner' OR award_kind = 'conditional-winner'\n"
+  "      OR award_kind = 'incentive-prize'),\n"
+  TEXT3 ("condition") ",\n"
+  "  condition_deadline TEXT " DATE_CHECK ("condition_deadline") ",\n"
+  "  certificate INTEGER NOT NULL DEFAULT 0 CHECK (certificate IN (0, 1)),\n"
+  "  grant_kgs INTEGER NOT NULL DEFAULT 0 CHECK (grant_kgs >= 0),\n"
+  "  CHECK (NOT (municipality_id IS NOT NULL AND cluster_id IS NOT NULL))\n"
+  ");\n"
+  AWARD_INDEXES
+
+
+  "CREATE TABLE award_item (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  award_id INTEGER NOT NULL REFERENCES award (id) ON DELETE CASCADE,\n"
+  "  ordinal INTEGER NOT NULL CHECK (ordinal >= 0),\n"
+  "  item_kind TEXT NOT NULL\n"
+  "    CHECK (item_kind = 'laptop' OR item_kind = 'printer' OR item_kind = 'other'),\n"
+  "  count INTEGER NOT NULL DEFAULT 0 CHECK (count >= 0),\n"
+  TEXT3 ("label") "\n"
+  ");\n"
+  "CREATE INDEX award_item_award ON award_item (award_id, ordinal);\n"
+
+  "CREATE TABLE agreement (\n"
+  RECORD_COLUMNS ",\n"
+  "  agreement_kind TEXT NOT NULL CHECK (agreement_kind IN ('framework', 'other')),\n"
+  "  event_id INTEGER REFERENCES event (id) ON DELETE RESTRICT,\n"
+  "  date TEXT " DATE_CHECK ("date") ",\n"
+  TEXT3 ("note") "\n"
+  ");\n"
+  "CREATE INDEX agreement_event ON agreement (event_id);\n"
+  "CREATE INDEX agreement_date ON agreement (date, id);\n"
+  TITLE_INDEXES ("agreement")
+
+  "CREATE TABLE agreement_signatory (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  agreement_id INTEGER NOT NULL REFERENCES agreement (id) ON DELETE CASCADE,\n"
+  "  ordinal INTEGER NOT NULL CHECK (ordinal >= 0),\n"
+  "  position TEXT NOT NULL " POSITION_CHECK ",\n"
+  "  count INTEGER NOT NULL DEFAULT 1 CHECK (count >= 1),\n"
+  "  official_id INTEGER REFERENCES official (id) ON DELETE RESTRICT,\n"
+  "  organisation_id INTEGER REFERENCES organisation (id) ON DELETE RESTRICT\n"
+  ");\n"
+  "CREATE INDEX agreement_signatory_agreement ON agreement_signatory (agreement_id, ordinal);\n"
+  "CREATE INDEX agreement_signatory_official ON agreement_signatory (official_id);\n"
+  "CREATE INDEX agreement_signatory_organisation ON agreement_signatory (organisation_id);\n";
+
+typedef struct
+{
+  int         version;
+  const char *sql;
+} Migration;
+
+static const Migration migrations[] = {
+  { 1, migration_1 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PSI_STORE_SCHEMA_VERSION);
+
+int
+_psi_store_read_user_version (sqlite3  *db,
+                              GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+  int version = -1;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  else
+    _psi_store_set_error (error, db, rc, _("Cannot read the version of the records file"));
+  sqlite3_finalize (stmt);
+
+  return version;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      const char  *what,
+      GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _psi_store_set_error (error, db, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_not_newer (int      version,
+                 GError **error)
+{
+  if (version > PSI_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_NEWER,
+                   /* Translators: both are schema version numbers of the records file */
+                   _("The records file was written by a newer version of PSI Records "
+                     "(file version %d; this version reads up to %d). Update the application "
+                     "to open it."),
+                   version, PSI_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_psi_store_migrate (sqlite3  *db,
+                    GError  **error)
+{
+  int version;
+
+  g_assert (db != NULL);
+
+  version = _psi_store_read_user_version (db, error);
+  if (version < 0)
+    return FALSE;
+  if (!check_not_newer (version, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      const Migration *step = &migrations[i];
+      g_autofree char *bump = NULL;
+
+      if (step->version <= version)
+        continue;
+
+      if (!exec (db, "BEGIN IMMEDIATE", _("Cannot update the records file"), error))
+        return FALSE;
+
+      /* Another process may have migrated the file in the meantime. */
+      version = _psi_store_read_user_version (db, error);
+      if (version < 0 || !check_not_newer (version, error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (step->version <= version)
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          continue;
+        }
+
+      /* A pragma takes no bound values; the version is a constant of this file. */
+      bump = g_strdup_printf ("PRAGMA user_version = %d", step->version);
+      if (!exec (db, step->sql, _("Cannot update the records file"), error) ||
+          !exec (db, bump, _("Cannot update the records file"), error) ||
+          !exec (db, "COMMIT", _("Cannot update the records file"), error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      g_debug ("Migrated the records file to schema version %d", step->version);
+      version = step->version;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,2428 @@
+/* PSI Records
+ * Copyright 2026 The PSI Records authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "psi-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "psi-store.h"
+#include "psi-store-private.h"
+
+/* Where records are written to and read from SQLite.
+ *
+ * One connection, prepared statements cached by SQL text (finalized with the store), bound
+ * values only. Transactions nest by a depth counter: only the outermost begin/commit reaches
+ * SQLite; a rollback at any depth rolls back everything. Change notifications are queued while
+ * a transaction is open and emitted after the outermost commit. */
+
+typedef struct
+{
+  PsiRecordKind  kind;
+  PsiStoreChange change;
+  gint64         id;
+} PendingChange;
+
+struct _PsiStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* SQL text -> sqlite3_stmt */
+  GHashTable *static_statements;  /* SQL that lives as long as the process -> sqlite3_stmt */
+
+  guint       bulk_awards;  /* awards inserted in the current transaction */
+  gboolean    bulk_indexes_dropped;
+
+  guint       depth;
+  GArray     *pending;      /* PendingChange, emitted after the outermost commit */
+
+  /* Folded names of referenced records (id -> string), for the search column of awards;
+   * entries go when their record changes, everything on rollback. */
+  GHashTable *fold_cache[PSI_N_RECORD_KINDS];
+};
+
+G_DEFINE_FINAL_TYPE (PsiStore, psi_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  RECORD_CHANGED,
+  RECORD_WILL_CHANGE,
+  RECORD_DID_CHANGE,
+  CHANGES_DISCARDED,
+  CHANGES_COMMITTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (psi-store-error-quark, psi_store_error)
+
+/* Per-kind SQL. Everything here is composed once from the constant fragments below. */
+typedef struct
+{
+  const char         *table;
+  const char         *columns;       /* list-level record columns, see record_from_row () */
+  const char         *from;
+  int                 n_columns;
+  const char *const  *write_columns; /* in bind order, ?1 … ?n */
+  const char         *missing;       /* translatable; %s is the id */
+  char               *insert_sql;
+  char               *update_sql;
+  char               *delete_sql;
+  char               *exists_sql;
+  char               *names_sql;
+  char               *load_sql;
+  char               *load_uuid_sql;
+  char               *count_sql;
+} KindSql;
+
+#define NAME_COLUMNS "t.id, t.uuid, t.name_en, t.name_ru, t.name_ky"
+
+static const char *const organisation_write[] = {
+  "uuid", "name_en", "name_ru", "name_ky", "search", "role",
+  "abbreviation_en", "abbreviation_ru", "abbreviation_ky", "website", NULL
+};
+static const char *const region_write[] = {
+  "uuid", "name_en", "name_ru", "name_ky", "search", NULL
+};
+static const char *const district_write[] = {
+  "uuid", "name_en", "name_ru", "name_ky", "search", "region_id", NULL
+};
+static const char *const municipality_write[] = {
+  "uuid", "name_en", "name_ru", "name_ky", "search", "municipality_kind", "region_id",
+  "district_id", "pilot", NULL
+};
+static const char *const official_write[] = {
+  "uuid", "name_en", "name_ru", "name_ky", "search", "position", "municipality_id",
+  "organisation_id", NULL
+};
+static const char *const cluster_write[] = {
+  "uuid", "name_en", "name_ru", "name_ky", "search", NULL
+};
+static const char *const event_write[] = {
+  "uuid", "name_en", "name_ru", "name_ky", "search", "event_kind", "date",
+  "place_en", "place_ru", "place_ky", "purpose_en", "purpose_ru", "purpose_ky",
+  "summary_en", "summary_ru", "summary_ky", NULL
+};
+static const char *const competition_write[] = {
+  "uuid", "name_en", "name_ru", "name_ky", "search", "event_id", "entrant_kind",
+  "entrant_count", "description_en", "description_ru", "description_ky", NULL
+};
+static const char *const award_write[] = {
+  "uuid", "name_en", "name_ru", "name_ky", "search", "competition_id", "municipality_id",
+  "cluster_id", "recipient_count", "place", "award_kind", "condition_en", "condition_ru",
+  "condition_ky", "condition_deadline", "certificate", "grant_kgs", NULL
+};
+static const char *const agreement_write[] = {
+  "uuid", "name_en", "name_ru", "name_ky", "search", "agreement_kind", "event_id", "date",
+  "note_en", "note_ru", "note_ky", NULL
+};
+
+static KindSql kind_sql[PSI_N_RECORD_KINDS] = {
+  [PSI_RECORD_KIND_ORGANISATION] = {
+    "organisation",
+    NAME_COLUMNS ", t.role, t.abbreviation_en, t.abbreviation_ru, t.abbreviation_ky, t.website",
+    "organisation AS t",
+    10, organisation_write,
+    /* Translators: %s is the number that identifies the record */
+    N_("There is no organisation with id %s in the records file."),
+  },
+  [PSI_RECORD_KIND_REGION] = {
+    "region",
+    NAME_COLUMNS,
+    "region AS t",
+    5, region_write,
+    /* Translators: %s is the number that identifies the record */
+    N_("There is no region with id %s in the records file."),
+  },
+  [PSI_RECORD_KIND_DISTRICT] = {
+    "district",
+    NAME_COLUMNS ", t.region_id, r.name_en, r.name_ru, r.name_ky",
+    "district AS t LEFT JOIN region AS r ON r.id = t.region_id",
+    9, district_write,
+    /* Translators: %s is the number that identifies the record */
+    N_("There is no district with id %s in the records file."),
+  },
+  [PSI_RECORD_KIND_MUNICIPALITY] = {
+    "municipality",
+    NAME_COLUMNS ", t.municipality_kind, t.region_id, r.name_en, r.name_ru, r.name_ky,"
+    " t.district_id, d.name_en, d.name_ru, d.name_ky, t.pilot",
+    "municipality AS t LEFT JOIN region AS r ON r.id = t.region_id"
+    " LEFT JOIN district AS d ON d.id = t.district_id",
+    15, municipality_write,
+    /* Translators: %s is the number that identifies the record */
+    N_("There is no municipality with id %s in the records file."),
+  },
+  [PSI_RECORD_KIND_OFFICIAL] = {
+    "official",
+    NAME_COLUMNS ", t.position, t.municipality_id, m.name_en, m.name_ru, m.name_ky,"
+    " t.organisation_id, o.name_en, o.name_ru, o.name_ky",
+    "official AS t LEFT JOIN municipality AS m ON m.id = t.municipality_id"
+    " LEFT JOIN organisation AS o ON o.id = t.organisation_id",
+    14, official_write,
+    /* Translators: %s is the number that identifies the record */
+    N_("There is no official with id %s in the records file."),
+  },
+  [PSI_RECORD_KIND_CLUSTER] = {
+    "cluster",
+    NAME_COLUMNS ", (SELECT count(*) FROM cluster_member AS cm WHERE cm.cluster_id = t.id)",
+    "cluster AS t",
+    6, cluster_write,
+    /* Translators: %s is the number that identifies the record */
+    N_("There is no cluster with id %s in the records file."),
+  },
+  [PSI_RECORD_KIND_EVENT] = {
+    "event",
+    NAME_COLUMNS ", t.event_kind, t.date, t.place_en, t.place_ru, t.place_ky,"
+    " t.purpose_en, t.purpose_ru, t.purpose_ky, t.summary_en, t.summary_ru, t.summary_ky",
+    "event AS t",
+    16, event_write,
+    /* Translators: %s is the number that identifies the record */
+    N_("There is no event with id %s in the records file."),
+  },
+  [PSI_RECORD_KIND_COMPETITION] = {
+    "competition",
+    NAME_COLUMNS ", t.event_id, e.name_en, e.name_ru, e.name_ky, t.entrant_kind,"
+    " t.entrant_count, t.description_en, t.description_ru, t.description_ky,"
+    " (SELECT count(*) FROM award AS a WHERE a.competition_id = t.id)",
+    "competition AS t LEFT JOIN event AS e ON e.id = t.event_id",
+    15, competition_write,
+    /* Translators: %s is the number that identifies the record */
+    N_("There is no competition with id %s in the records file."),
+  },
+  [PSI_RECORD_KIND_AWARD] = {
+    "award",
+    /* At most one of m and k is joined (CHECK in the schema). */
+    NAME_COLUMNS ", t.competition_id, c.name_en, c.name_ru, c.name_ky, t.municipality_id,"
+    " t.cluster_id, coalesce (m.name_en, k.name_en), coalesce (m.name_ru, k.name_ru),"
+    " coalesce (m.name_ky, k.name_ky), t.recipient_count, t.place, t.award_kind,"
+    " t.condition_en, t.condition_ru, t.condition_ky, t.condition_deadline, t.certificate,"
+    " t.grant_kgs",
+    "award AS t LEFT JOIN competition AS c ON c.id = t.competition_id"
+    " LEFT JOIN municipality AS m ON m.id = t.municipality_id"
+    " LEFT JOIN cluster AS k ON k.id = t.cluster_id",
+    23, award_write,
+    /* Translators: %s is the number that identifies the record */
+    N_("There is no award with id %s in the records file."),
+  },
+  [PSI_RECORD_KIND_AGREEMENT] = {
+    "agreement",
+    NAME_COLUMNS ", t.agreement_kind, t.event_id, e.name_en, e.name_ru, e.name_ky, t.date,"
+    " t.note_en, t.note_ru, t.note_ky",
+    "agreement AS t LEFT JOIN event AS e ON e.id = t.event_id",
+    14, agreement_write,
+    /* Translators: %s is the number that identifies the record */
+    N_("There is no agreement with id %s in the records file."),
+  },
+};
+
+static void
+kind_sql_init (void)
+{
+  for (guint k = 0; k < PSI_N_RECORD_KINDS; k++)
+    {
+      KindSql *ks = &kind_sql[k];
+      g_autoptr(GString) insert = g_string_new (NULL);
+      g_autoptr(GString) values = g_string_new (NULL);
+      g_autoptr(GString) update = g_string_new (NULL);
+      guint n;
+
+      g_assert (ks->table != NULL);
+
+      g_string_append_printf (insert, "INSERT INTO %s (", ks->table);
+      g_string_append_printf (update, "UPDATE %s SET ", ks->table);
+      for (n = 0; ks->write_columns[n] != NULL; n++)
+        {
+          const char *sep = n > 0 ? ", " : "";
+
+          g_string_append_printf (insert, "%s%s", sep, ks->write_columns[n]);
+          g_string_append_printf (values, "%s?%u", sep, n + 1);
+          g_string_append_printf (update, "%s%s = ?%u", sep, ks->write_columns[n], n + 1);
+        }
+      g_string_append_printf (insert, ") VALUES (%s)", values->str);
+      g_string_append_printf (update, " WHERE id = ?%u", n + 1);
+
+      ks->insert_sql = g_string_free (g_steal_pointer (&insert), FALSE);
+      ks->update_sql = g_string_free (g_steal_pointer (&update), FALSE);
+      ks->delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", ks->table);
+      ks->exists_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", ks->table);
+      ks->names_sql = g_strdup_printf ("SELECT name_en, name_ru, name_ky FROM %s WHERE id = ?1",
+                                       ks->table);
+      ks->load_sql = g_strdup_printf ("SELECT %s FROM %s WHERE t.id = ?1", ks->columns, ks->from);
+      ks->load_uuid_sql = g_strdup_printf ("SELECT %s FROM %s WHERE t.uuid = ?1",
+                                           ks->columns, ks->from);
+      ks->count_sql = g_strdup_printf ("SELECT count(*) FROM %s", ks->table);
+    }
+}
+
+/* Error helpers */
+
+void
+_psi_store_set_error (GError     **error,
+                      sqlite3     *db,
+                      int          rc,
+                      const char  *what)
+{
+  PsiStoreError code;
+  const char *detail;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      code = PSI_STORE_ERROR_CONSTRAINT;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = PSI_STORE_ERROR_BUSY;
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      code = PSI_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      code = PSI_STORE_ERROR_OPEN;
+      break;
+    default:
+      code = PSI_STORE_ERROR_FAILED;
+      break;
+    }
+
+  detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* Translators: "what failed: SQLite's own (English) explanation" */
+  g_set_error (error, PSI_STORE_ERROR, code, _("%s: %s"), what, detail);
+}
+
+static gboolean
+set_missing_error (GError        **error,
+                   PsiStoreError   code,
+                   PsiRecordKind   kind,
+                   gint64          id)
+{
+  char id_str[32];
+
+  g_snprintf (id_str, sizeof id_str, "%" G_GINT64_FORMAT, id);
+  /* The format strings are the constant, translatable kind_sql[].missing. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, PSI_STORE_ERROR, code, _(kind_sql[kind].missing), id_str);
+#pragma GCC diagnostic pop
+  return FALSE;
+}
+
+/* Statement cache */
+
+void
+_psi_cached_stmt_release (PsiCachedStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+PsiCachedStmt *
+_psi_store_get_stmt (PsiStore    *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (PSI_IS_STORE (self));
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      _psi_store_set_error (error, self->db, rc, _("Cannot read the records file"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/* The same for SQL text that is never freed (literals, kind_sql): looked up by address, which
+ * is faster than hashing a long text on every row of a bulk insert. */
+static PsiCachedStmt *
+get_static_stmt (PsiStore    *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->static_statements, sql);
+
+  if (stmt != NULL)
+    return stmt;
+  stmt = _psi_store_get_stmt (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->static_statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static gboolean
+exec_sql (PsiStore    *self,
+          const char  *sql,
+          const char  *what,
+          GError     **error)
+{
+  g_autoptr(PsiCachedStmt) stmt = get_static_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    {
+      _psi_store_set_error (error, self->db, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Column and binding helpers */
+
+static const char *
+column_str (sqlite3_stmt *stmt,
+            int           col)
+{
+  return (const char *) sqlite3_column_text (stmt, col);
+}
+
+static PsiText *
+column_text3 (sqlite3_stmt *stmt,
+              int           col)
+{
+  return psi_text_new (column_str (stmt, col), column_str (stmt, col + 1),
+                       column_str (stmt, col + 2));
+}
+
+static int
+column_enum (sqlite3_stmt *stmt,
+             int           col,
+             GType         type)
+{
+  int value = 0;
+
+  if (!psi_enum_from_nick (type, column_str (stmt, col), &value))
+    g_warning ("Unknown %s value “%s” in the records file", g_type_name (type),
+               column_str (stmt, col));
+  return value;
+}
+
+static void
+bind_str (sqlite3_stmt *stmt,
+          int           idx,
+          const char   *str)
+{
+  if (str != NULL && *str != '\0')
+    sqlite3_bind_text (stmt, idx, str, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, idx);
+}
+
+static void
+bind_text3 (sqlite3_stmt  *stmt,
+            int            idx,
+            PsiText       *text)
+{
+  for (int i = 0; i < PSI_N_LANGUAGES; i++)
+    bind_str (stmt, idx + i, text != NULL ? psi_text_get_exact (text, (PsiLanguage) i) : NULL);
+}
+
+static void
+bind_ref (sqlite3_stmt *stmt,
+          int           idx,
+          gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, idx, id);
+  else
+    sqlite3_bind_null (stmt, idx);
+}
+
+static void
+bind_enum (sqlite3_stmt *stmt,
+           int           idx,
+           GType         type,
+           int           value)
+{
+  /* Nicks are static strings of the enum class. */
+  sqlite3_bind_text (stmt, idx, psi_enum_to_nick (type, value), -1, SQLITE_STATIC);
+}
+
+/* Records from rows */
+
+static PsiRecord *
+new_record (PsiRecordKind  kind,
+            sqlite3_stmt  *stmt)
+{
+  g_autoptr(PsiText) name = column_text3 (stmt, 2);
+
+  return g_object_new (psi_record_kind_get_type_for (kind),
+                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "uuid", column_str (stmt, 1),
+                       "name", name,
+                       NULL);
+}
+
+static gint64
+column_id (sqlite3_stmt *stmt,
+           int           col)
+{
+  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, col);
+}
+
+/* A name of a referenced record, or NULL when there is no reference. */
+static PsiText *
+column_ref_name (sqlite3_stmt *stmt,
+                 int           id_col,
+                 int           name_col)
+{
+  if (column_id (stmt, id_col) == 0)
+    return NULL;
+  return column_text3 (stmt, name_col);
+}
+
+int
+_psi_store_kind_n_columns (PsiRecordKind kind)
+{
+  g_return_val_if_fail (kind < PSI_N_RECORD_KINDS, 0);
+  return kind_sql[kind].n_columns;
+}
+
+const char *
+_psi_store_kind_table (PsiRecordKind kind)
+{
+  g_return_val_if_fail (kind < PSI_N_RECORD_KINDS, NULL);
+  return kind_sql[kind].table;
+}
+
+const char *
+_psi_store_kind_columns (PsiRecordKind kind)
+{
+  g_return_val_if_fail (kind < PSI_N_RECORD_KINDS, NULL);
+  return kind_sql[kind].columns;
+}
+
+const char *
+_psi_store_kind_from (PsiRecordKind kind)
+{
+  g_return_val_if_fail (kind < PSI_N_RECORD_KINDS, NULL);
+  return kind_sql[kind].from;
+}
+
+PsiRecord *
+_psi_store_record_from_row (PsiRecordKind  kind,
+                            sqlite3_stmt  *stmt)
+{
+  PsiRecord *record = new_record (kind, stmt);
+
+  switch (kind)
+    {
+    case PSI_RECORD_KIND_ORGANISATION:
+      {
+        PsiOrganisation *org = PSI_ORGANISATION (record);
+        g_autoptr(PsiText) abbreviation = column_text3 (stmt, 6);
+
+        psi_organisation_set_role (org, column_enum (stmt, 5, PSI_TYPE_ORGANISATION_ROLE));
+        psi_organisation_set_abbreviation (org, abbreviation);
+        psi_organisation_set_website (org, column_str (stmt, 9));
+      }
+      break;
+
+    case PSI_RECORD_KIND_REGION:
+      break;
+
+    case PSI_RECORD_KIND_DISTRICT:
+      {
+        PsiDistrict *district = PSI_DISTRICT (record);
+        g_autoptr(PsiText) region_name = column_ref_name (stmt, 5, 6);
+
+        psi_district_set_region_id (district, column_id (stmt, 5));
+        psi_district_set_region_name (district, region_name);
+      }
+      break;
+
+    case PSI_RECORD_KIND_MUNICIPALITY:
+      {
+        PsiMunicipality *mun = PSI_MUNICIPALITY (record);
+        g_autoptr(PsiText) region_name = column_ref_name (stmt, 6, 7);
+        g_autoptr(PsiText) district_name = column_ref_name (stmt, 10, 11);
+
+        psi_municipality_set_municipality_kind (mun, column_enum (stmt, 5,
+                                                                  PSI_TYPE_MUNICIPALITY_KIND));
+        psi_municipality_set_region_id (mun, column_id (stmt, 6));
+        psi_municipality_set_region_name (mun, region_name);
+        psi_municipality_set_district_id (mun, column_id (stmt, 10));
+        psi_municipality_set_district_name (mun, district_name);
+        psi_municipality_set_pilot (mun, sqlite3_column_int (stmt, 14) != 0);
+      }
+      break;
+
+    case PSI_RECORD_KIND_OFFICIAL:
+      {
+        PsiOfficial *official = PSI_OFFICIAL (record);
+        g_autoptr(PsiText) municipality_name = column_ref_name (stmt, 6, 7);
+        g_autoptr(PsiText) organisation_name = column_ref_name (stmt, 10, 11);
+
+        psi_official_set_position (official, column_enum (stmt, 5, PSI_TYPE_POSITION));
+        psi_official_set_municipality_id (official, column_id (stmt, 6));
+        psi_official_set_municipality_name (official, municipality_name);
+        psi_official_set_organisation_id (official, column_id (stmt, 10));
+        psi_official_set_organisation_name (official, organisation_name);
+      }
+      break;
+
+    case PSI_RECORD_KIND_CLUSTER:
+      psi_cluster_set_member_count (PSI_CLUSTER (record), sqlite3_column_int (stmt, 5));
+      break;
+
+    case PSI_RECORD_KIND_EVENT:
+      {
+        PsiEvent *event = PSI_EVENT (record);
+        g_autoptr(PsiText) place = column_text3 (stmt, 7);
+        g_autoptr(PsiText) purpose = column_text3 (stmt, 10);
+        g_autoptr(PsiText) summary = column_text3 (stmt, 13);
+
+        psi_event_set_event_kind (event, column_enum (stmt, 5, PSI_TYPE_EVENT_KIND));
+        psi_event_set_date (event, column_str (stmt, 6));
+        psi_event_set_place (event, place);
+        psi_event_set_purpose (event, purpose);
+        psi_event_set_summary (event, summary);
+      }
+      break;
+
+    case PSI_RECORD_KIND_COMPETITION:
+      {
+        PsiCompetition *competition = PSI_COMPETITION (record);
+        g_autoptr(PsiText) event_name = column_ref_name (stmt, 5, 6);
+        g_autoptr(PsiText) description = column_text3 (stmt, 11);
+
+        psi_competition_set_event_id (competition, column_id (stmt, 5));
+        psi_competition_set_event_name (competition, event_name);
+        psi_competition_set_entrant_kind (competition,
+                                          column_enum (stmt, 9, PSI_TYPE_ENTRANT_KIND));
+        psi_competition_set_entrant_count (competition, sqlite3_column_int (stmt, 10));
+        psi_competition_set_description (competition, description);
+        psi_competition_set_award_count (competition, sqlite3_column_int (stmt, 14));
+      }
+      break;
+
+    case PSI_RECORD_KIND_AWARD:
+      {
+        PsiAward *award = PSI_AWARD (record);
+        g_autoptr(PsiText) competition_name = column_ref_name (stmt, 5, 6);
+        g_autoptr(PsiText) recipient_name = NULL;
+        g_autoptr(PsiText) condition = column_text3 (stmt, 17);
+
+        if (column_id (stmt, 9) != 0 || column_id (stmt, 10) != 0)
+          recipient_name = column_text3 (stmt, 11);
+
+        psi_award_set_competition_id (award, column_id (stmt, 5));
+        psi_award_set_competition_name (award, competition_name);
+        psi_award_set_municipality_id (award, column_id (stmt, 9));
+        psi_award_set_cluster_id (award, column_id (stmt, 10));
+        psi_award_set_recipient_name (award, recipient_name);
+        psi_award_set_recipient_count (award, sqlite3_column_int (stmt, 14));
+        psi_award_set_place (award, sqlite3_column_int (stmt, 15));
+        psi_award_set_award_kind (award, column_enum (stmt, 16, PSI_TYPE_AWARD_KIND));
+        psi_award_set_condition (award, condition);
+        psi_award_set_condition_deadline (award, column_str (stmt, 20));
+        psi_award_set_certificate (award, sqlite3_column_int (stmt, 21) != 0);
+        psi_award_set_grant_kgs (award, sqlite3_column_int64 (stmt, 22));
+      }
+      break;
+
+    case PSI_RECORD_KIND_AGREEMENT:
+      {
+        PsiAgreement *agreement = PSI_AGREEMENT (record);
+        g_autoptr(PsiText) event_name = column_ref_name (stmt, 6, 7);
+        g_autoptr(PsiText) note = column_text3 (stmt, 11);
+
+        psi_agreement_set_agreement_kind (agreement,
+                                          column_enum (stmt, 5, PSI_TYPE_AGREEMENT_KIND));
+        psi_agreement_set_event_id (agreement, column_id (stmt, 6));
+        psi_agreement_set_event_name (agreement, event_name);
+        psi_agreement_set_date (agreement, column_str (stmt, 10));
+        psi_agreement_set_note (agreement, note);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return record;
+}
+
+/* Children */
+
+#define EVENT_PARTICIPANTS_SQL \
+  "SELECT p.position, p.count, p.official_id, p.organisation_id," \
+  " o.name_en, o.name_ru, o.name_ky, g.name_en, g.name_ru, g.name_ky" \
+  " FROM event_participant AS p LEFT JOIN official AS o ON o.id = p.official_id" \
+  " LEFT JOIN organisation AS g ON g.id = p.organisation_id" \
+  " WHERE p.event_id = ?1 ORDER BY p.ordinal"
+#define AGREEMENT_SIGNATORIES_SQL \
+  "SELECT p.position, p.count, p.official_id, p.organisation_id," \
+  " o.name_en, o.name_ru, o.name_ky, g.name_en, g.name_ru, g.name_ky" \
+  " FROM agreement_signatory AS p LEFT JOIN official AS o ON o.id = p.official_id" \
+  " LEFT JOIN organisation AS g ON g.id = p.organisation_id" \
+  " WHERE p.agreement_id = ?1 ORDER BY p.ordinal"
+#define AWARD_ITEMS_SQL \
+  "SELECT item_kind, count, label_en, label_ru, label_ky FROM award_item" \
+  " WHERE award_id = ?1 ORDER BY ordinal"
+#define CLUSTER_MEMBERS_SQL \
+  "SELECT municipality_id FROM cluster_member WHERE cluster_id = ?1 ORDER BY position"
+
+static gboolean
+load_participants (PsiStore    *self,
+                   const char  *sql,
+                   gint64       owner_id,
+                   GListStore  *list,
+                   GError     **error)
+{
+  g_autoptr(PsiCachedStmt) stmt = get_static_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(PsiParticipant) participant = NULL;
+      g_autoptr(PsiText) official_name = column_ref_name (stmt, 2, 4);
+      g_autoptr(PsiText) organisation_name = column_ref_name (stmt, 3, 7);
+
+      participant = psi_participant_new (column_enum (stmt, 0, PSI_TYPE_POSITION),
+                                         MAX (1, sqlite3_column_int (stmt, 1)));
+      psi_participant_set_official_id (participant, column_id (stmt, 2));
+      psi_participant_set_organisation_id (participant, column_id (stmt, 3));
+      if (official_name != NULL && !psi_text_is_empty (official_name))
+        psi_participant_set_label (participant, official_name);
+      else if (organisation_name != NULL)
+        psi_participant_set_label (participant, organisation_name);
+      g_list_store_append (list, participant);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _psi_store_set_error (error, self->db, rc, _("Cannot read the records file"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_children (PsiStore   *self,
+               PsiRecord  *record,
+               GError    **error)
+{
+  gint64 id = psi_record_get_id (record);
+  int rc;
+
+  switch (psi_record_get_kind (record))
+    {
+    case PSI_RECORD_KIND_EVENT:
+      return load_participants (self, EVENT_PARTICIPANTS_SQL, id,
+                                psi_event_get_participants (PSI_EVENT (record)), error);
+
+    case PSI_RECORD_KIND_AGREEMENT:
+      return load_participants (self, AGREEMENT_SIGNATORIES_SQL, id,
+                                psi_agreement_get_signatories (PSI_AGREEMENT (record)), error);
+
+    case PSI_RECORD_KIND_AWARD:
+      {
+        g_autoptr(PsiCachedStmt) stmt = get_static_stmt (self, AWARD_ITEMS_SQL, error);
+        GListStore *items = psi_award_get_items (PSI_AWARD (record));
+
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, id);
+        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+          {
+            g_autoptr(PsiPrizeItem) item = NULL;
+            g_autoptr(PsiText) label = column_text3 (stmt, 2);
+
+            item = psi_prize_item_new (column_enum (stmt, 0, PSI_TYPE_ITEM_KIND),
+                                       sqlite3_column_int (stmt, 1));
+            if (!psi_text_is_empty (label))
+              psi_prize_item_set_label (item, label);
+            g_list_store_append (items, item);
+          }
+        break;
+      }
+
+    case PSI_RECORD_KIND_CLUSTER:
+      {
+        g_autoptr(PsiCachedStmt) stmt = get_static_stmt (self, CLUSTER_MEMBERS_SQL, error);
+        g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, id);
+        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+          {
+            gint64 member = sqlite3_column_int64 (stmt, 0);
+            g_array_append_val (members, member);
+          }
+        if (rc == SQLITE_DONE)
+          {
+            psi_cluster_set_member_ids (PSI_CLUSTER (record), members);
+            psi_cluster_set_member_count (PSI_CLUSTER (record), members->len);
+          }
+        break;
+      }
+
+    case PSI_RECORD_KIND_ORGANISATION:
+    case PSI_RECORD_KIND_REGION:
+    case PSI_RECORD_KIND_DISTRICT:
+    case PSI_RECORD_KIND_MUNICIPALITY:
+    case PSI_RECORD_KIND_OFFICIAL:
+    case PSI_RECORD_KIND_COMPETITION:
+    default:
+      return TRUE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _psi_store_set_error (error, self->db, rc, _("Cannot read the records file"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks and the search column */
+
+static gboolean
+record_exists (PsiStore       *self,
+               PsiRecordKind   kind,
+               gint64          id,
+               gboolean       *exists,
+               GError        **error)
+{
+  g_autoptr(PsiCachedStmt) stmt = get_static_stmt (self, kind_sql[kind].exists_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _psi_store_set_error (error, self->db, rc, _("Cannot read the records file"));
+      return FALSE;
+    }
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* A reference that is set must name an existing record: a constraint error otherwise. */
+static gboolean
+check_ref (PsiStore       *self,
+           PsiRecordKind   kind,
+           gint64          id,
+           GError        **error)
+{
+  gboolean exists = FALSE;
+
+  if (id == 0)
+    return TRUE;
+  if (id < 0)
+    return set_missing_error (error, PSI_STORE_ERROR_CONSTRAINT, kind, id);
+  if (!record_exists (self, kind, id, &exists, error))
+    return FALSE;
+  if (!exists)
+    return set_missing_error (error, PSI_STORE_ERROR_CONSTRAINT, kind, id);
+  return TRUE;
+}
+
+static gboolean
+require_ref (gint64       id,
+             const char  *message,
+             GError     **error)
+{
+  if (id != 0)
+    return TRUE;
+  g_set_error_literal (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CONSTRAINT, message);
+  return FALSE;
+}
+
+static gboolean
+check_participants (PsiStore    *self,
+                    GListModel  *participants,
+                    GError     **error)
+{
+  guint n = g_list_model_get_n_items (participants);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PsiParticipant) p = g_list_model_get_item (participants, i);
+
+      if (psi_participant_get_count (p) < 1)
+        {
+          g_set_error_literal (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CONSTRAINT,
+                               _("A participant or signatory must count at least one person."));
+          return FALSE;
+        }
+      if (!check_ref (self, PSI_RECORD_KIND_OFFICIAL, psi_participant_get_official_id (p), error) ||
+          !check_ref (self, PSI_RECORD_KIND_ORGANISATION,
+                      psi_participant_get_organisation_id (p), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_record (PsiStore   *self,
+              PsiRecord  *record,
+              GError    **error)
+{
+  switch (psi_record_get_kind (record))
+    {
+    case PSI_RECORD_KIND_DISTRICT:
+      {
+        gint64 region_id = psi_district_get_region_id (PSI_DISTRICT (record));
+
+        return require_ref (region_id, _("A district must belong to a region."), error) &&
+               check_ref (self, PSI_RECORD_KIND_REGION, region_id, error);
+      }
+
+    case PSI_RECORD_KIND_MUNICIPALITY:
+      {
+        PsiMunicipality *mun = PSI_MUNICIPALITY (record);
+        gint64 region_id = psi_municipality_get_region_id (mun);
+
+        return require_ref (region_id, _("A municipality must belong to a region."), error) &&
+               check_ref (self, PSI_RECORD_KIND_REGION, region_id, error) &&
+               check_ref (self, PSI_RECORD_KIND_DISTRICT,
+                          psi_municipality_get_district_id (mun), error);
+      }
+
+    case PSI_RECORD_KIND_OFFICIAL:
+      {
+        PsiOfficial *official = PSI_OFFICIAL (record);
+
+        return check_ref (self, PSI_RECORD_KIND_MUNICIPALITY,
+                          psi_official_get_municipality_id (official), error) &&
+               check_ref (self, PSI_RECORD_KIND_ORGANISATION,
+                          psi_official_get_organisation_id (official), error);
+      }
+
+    case PSI_RECORD_KIND_CLUSTER:
+      {
+        GArray *members = psi_cluster_get_member_ids (PSI_CLUSTER (record));
+        g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+        for (guint i = 0; members != NULL && i < members->len; i++)
+          {
+            gint64 *member = &g_array_index (members, gint64, i);
+
+            if (!g_hash_table_add (seen, member))
+              {
+                g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, *member);
+
+                g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CONSTRAINT,
+                             /* Translators: %s is the number that identifies the municipality */
+                             _("The municipality with id %s is listed twice among the members "
+                               "of the cluster."), id);
+                return FALSE;
+              }
+            if (!require_ref (*member, _("A cluster member must be a municipality."), error) ||
+                !check_ref (self, PSI_RECORD_KIND_MUNICIPALITY, *member, error))
+              return FALSE;
+          }
+        return TRUE;
+      }
+
+    case PSI_RECORD_KIND_EVENT:
+      return check_participants (self,
+                                 G_LIST_MODEL (psi_event_get_participants (PSI_EVENT (record))),
+                                 error);
+
+    case PSI_RECORD_KIND_COMPETITION:
+      {
+        gint64 event_id = psi_competition_get_event_id (PSI_COMPETITION (record));
+
+        return require_ref (event_id, _("A competition must belong to an event."), error) &&
+               check_ref (self, PSI_RECORD_KIND_EVENT, event_id, error);
+      }
+
+    case PSI_RECORD_KIND_AWARD:
+      {
+        GError *model_error = NULL;
+
+        /* The references are checked while the search column is computed. */
+        if (!psi_award_validate (PSI_AWARD (record), &model_error))
+          {
+            g_set_error_literal (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CONSTRAINT,
+                                 model_error->message);
+            g_error_free (model_error);
+            return FALSE;
+          }
+        return TRUE;
+      }
+
+    case PSI_RECORD_KIND_AGREEMENT:
+      {
+        PsiAgreement *agreement = PSI_AGREEMENT (record);
+
+        return check_ref (self, PSI_RECORD_KIND_EVENT, psi_agreement_get_event_id (agreement),
+                          error) &&
+               check_participants (self,
+                                   G_LIST_MODEL (psi_agreement_get_signatories (agreement)),
+                                   error);
+      }
+
+    case PSI_RECORD_KIND_ORGANISATION:
+    case PSI_RECORD_KIND_REGION:
+    default:
+      return TRUE;
+    }
+}
+
+#define FOLD_CACHE_MAX 10000
+
+/* A transaction that inserts this many awards, into a table that it makes mostly, drops the
+ * secondary award indexes and rebuilds them at the commit: one sort instead of a million
+ * b-tree insertions. The uuid index stays, so uniqueness and loading by uuid work throughout. */
+#define BULK_AWARDS 20000
+
+static void
+bulk_insert_check (PsiStore *self)
+{
+  gint64 total;
+  guint multiple;
+
+  self->bulk_awards++;
+  if (self->bulk_indexes_dropped || self->depth < 2 || self->bulk_awards < BULK_AWARDS ||
+      self->bulk_awards % BULK_AWARDS != 0)
+    return;
+  /* Looked at after 20 000, 40 000, 80 000… inserts */
+  multiple = self->bulk_awards / BULK_AWARDS;
+  if ((multiple & (multiple - 1)) != 0)
+    return;
+
+  total = psi_store_count (self, PSI_RECORD_KIND_AWARD, NULL);
+  if (total < 0 || total > 3 * (gint64) self->bulk_awards)
+    return;
+  if (sqlite3_exec (self->db, _psi_store_drop_award_indexes, NULL, NULL, NULL) == SQLITE_OK)
+    {
+      g_debug ("Bulk insert: award indexes dropped until the commit");
+      self->bulk_indexes_dropped = TRUE;
+    }
+  else
+    g_warning ("Cannot drop the award indexes for a bulk insert: %s", sqlite3_errmsg (self->db));
+}
+
+static void
+bulk_reset (PsiStore *self)
+{
+  self->bulk_awards = 0;
+  self->bulk_indexes_dropped = FALSE;
+}
+
+static void
+fold_cache_clear (PsiStore *self)
+{
+  for (guint k = 0; k < PSI_N_RECORD_KINDS; k++)
+    g_clear_pointer (&self->fold_cache[k], g_hash_table_unref);
+}
+
+static void
+fold_cache_forget (PsiStore      *self,
+                   PsiRecordKind  kind,
+                   gint64         id)
+{
+  if (self->fold_cache[kind] != NULL)
+    g_hash_table_remove (self->fold_cache[kind], &id);
+}
+
+/* The folded names of a referenced record (cached: bulk inserts refer to the same competition
+ * again and again), or NULL with a constraint error when the record does not exist. */
+static const char *
+lookup_fold (PsiStore       *self,
+             PsiRecordKind   kind,
+             gint64          id,
+             GError        **error)
+{
+  g_autoptr(PsiCachedStmt) stmt = NULL;
+  g_autoptr(PsiText) name = NULL;
+  char *fold;
+  int rc;
+
+  if (self->fold_cache[kind] == NULL)
+    self->fold_cache[kind] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  fold = g_hash_table_lookup (self->fold_cache[kind], &id);
+  if (fold != NULL)
+    return fold;
+
+  stmt = get_static_stmt (self, kind_sql[kind].names_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_missing_error (error, PSI_STORE_ERROR_CONSTRAINT, kind, id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _psi_store_set_error (error, self->db, rc, _("Cannot read the records file"));
+      return NULL;
+    }
+
+  name = column_text3 (stmt, 0);
+  fold = psi_text_dup_fold (name);
+  if (g_hash_table_size (self->fold_cache[kind]) >= FOLD_CACHE_MAX)
+    g_hash_table_remove_all (self->fold_cache[kind]);
+  g_hash_table_insert (self->fold_cache[kind], g_memdup2 (&id, sizeof id), fold);
+  return fold;
+}
+
+/* search of an award: its own name (rarely set), its recipient's and its competition's. */
+static char *
+award_search (PsiStore  *self,
+              PsiText   *own_name,
+              gint64     competition_id,
+              gint64     municipality_id,
+              gint64     cluster_id,
+              GError   **error)
+{
+  g_autoptr(GString) search = g_string_new (NULL);
+  g_autofree char *own = NULL;
+  const char *part;
+
+  if (own_name != NULL && !psi_text_is_empty (own_name))
+    {
+      own = psi_text_dup_fold (own_name);
+      g_string_append (search, own);
+    }
+
+  if (municipality_id != 0 || cluster_id != 0)
+    {
+      part = municipality_id != 0
+        ? lookup_fold (self, PSI_RECORD_KIND_MUNICIPALITY, municipality_id, error)
+        : lookup_fold (self, PSI_RECORD_KIND_CLUSTER, cluster_id, error);
+      if (part == NULL)
+        return NULL;
+      if (search->len > 0)
+        g_string_append_c (search, '\n');
+      g_string_append (search, part);
+    }
+
+  if (competition_id == 0)
+    {
+      g_set_error_literal (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CONSTRAINT,
+                           _("An award must belong to a competition."));
+      return NULL;
+    }
+  part = lookup_fold (self, PSI_RECORD_KIND_COMPETITION, competition_id, error);
+  if (part == NULL)
+    return NULL;
+  if (search->len > 0)
+    g_string_append_c (search, '\n');
+  g_string_append (search, part);
+
+  return g_string_free (g_steal_pointer (&search), FALSE);
+}
+
+static char *
+record_search (PsiStore   *self,
+               PsiRecord  *record,
+               GError    **error)
+{
+  PsiText *name = psi_record_get_name (record);
+
+  switch (psi_record_get_kind (record))
+    {
+    case PSI_RECORD_KIND_AWARD:
+      {
+        PsiAward *award = PSI_AWARD (record);
+
+        return award_search (self, name, psi_award_get_competition_id (award),
+                             psi_award_get_municipality_id (award),
+                             psi_award_get_cluster_id (award), error);
+      }
+
+    case PSI_RECORD_KIND_ORGANISATION:
+      {
+        PsiText *abbreviation = psi_organisation_get_abbreviation (PSI_ORGANISATION (record));
+        g_autofree char *names = name != NULL ? psi_text_dup_fold (name) : g_strdup ("");
+        g_autofree char *abbr = NULL;
+
+        if (abbreviation == NULL || psi_text_is_empty (abbreviation))
+          return g_steal_pointer (&names);
+        abbr = psi_text_dup_fold (abbreviation);
+        return g_strconcat (names, "\n", abbr, NULL);
+      }
+
+    case PSI_RECORD_KIND_REGION:
+    case PSI_RECORD_KIND_DISTRICT:
+    case PSI_RECORD_KIND_MUNICIPALITY:
+    case PSI_RECORD_KIND_OFFICIAL:
+    case PSI_RECORD_KIND_CLUSTER:
+    case PSI_RECORD_KIND_EVENT:
+    case PSI_RECORD_KIND_COMPETITION:
+    case PSI_RECORD_KIND_AGREEMENT:
+    default:
+      return name != NULL ? psi_text_dup_fold (name) : g_strdup ("");
+    }
+}
+
+/* Writing */
+
+static void
+bind_record (sqlite3_stmt *stmt,
+             PsiRecord    *record,
+             const char   *search)
+{
+  sqlite3_bind_text (stmt, 1, psi_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+  bind_text3 (stmt, 2, psi_record_get_name (record));
+  sqlite3_bind_text (stmt, 5, search, -1, SQLITE_TRANSIENT);
+
+  switch (psi_record_get_kind (record))
+    {
+    case PSI_RECORD_KIND_ORGANISATION:
+      {
+        PsiOrganisation *org = PSI_ORGANISATION (record);
+
+        bind_enum (stmt, 6, PSI_TYPE_ORGANISATION_ROLE, psi_organisation_get_role (org));
+        bind_text3 (stmt, 7, psi_organisation_get_abbreviation (org));
+        bind_str (stmt, 10, psi_organisation_get_website (org));
+      }
+      break;
+
+    case PSI_RECORD_KIND_REGION:
+    case PSI_RECORD_KIND_CLUSTER:
+      break;
+
+    case PSI_RECORD_KIND_DISTRICT:
+      bind_ref (stmt, 6, psi_district_get_region_id (PSI_DISTRICT (record)));
+      break;
+
+    case PSI_RECORD_KIND_MUNICIPALITY:
+      {
+        PsiMunicipality *mun = PSI_MUNICIPALITY (record);
+
+        bind_enum (stmt, 6, PSI_TYPE_MUNICIPALITY_KIND,
+                   psi_municipality_get_municipality_kind (mun));
+        bind_ref (stmt, 7, psi_municipality_get_region_id (mun));
+        bind_ref (stmt, 8, psi_municipality_get_district_id (mun));
+        sqlite3_bind_int (stmt, 9, psi_municipality_get_pilot (mun) ? 1 : 0);
+      }
+      break;
+
+    case PSI_RECORD_KIND_OFFICIAL:
+      {
+        PsiOfficial *official = PSI_OFFICIAL (record);
+
+        bind_enum (stmt, 6, PSI_TYPE_POSITION, psi_official_get_position (official));
+        bind_ref (stmt, 7, psi_official_get_municipality_id (official));
+        bind_ref (stmt, 8, psi_official_get_organisation_id (official));
+      }
+      break;
+
+    case PSI_RECORD_KIND_EVENT:
+      {
+        PsiEvent *event = PSI_EVENT (record);
+
+        bind_enum (stmt, 6, PSI_TYPE_EVENT_KIND, psi_event_get_event_kind (event));
+        bind_str (stmt, 7, psi_event_get_date (event));
+        bind_text3 (stmt, 8, psi_event_get_place (event));
+        bind_text3 (stmt, 11, psi_event_get_purpose (event));
+        bind_text3 (stmt, 14, psi_event_get_summary (event));
+      }
+      break;
+
+    case PSI_RECORD_KIND_COMPETITION:
+      {
+        PsiCompetition *competition = PSI_COMPETITION (record);
+
+        bind_ref (stmt, 6, psi_competition_get_event_id (competition));
+        bind_enum (stmt, 7, PSI_TYPE_ENTRANT_KIND, psi_competition_get_entrant_kind (competition));
+        sqlite3_bind_int64 (stmt, 8, psi_competition_get_entrant_count (competition));
+        bind_text3 (stmt, 9, psi_competition_get_description (competition));
+      }
+      break;
+
+    case PSI_RECORD_KIND_AWARD:
+      {
+        PsiAward *award = PSI_AWARD (record);
+
+        bind_ref (stmt, 6, psi_award_get_competition_id (award));
+        bind_ref (stmt, 7, psi_award_get_municipality_id (award));
+        bind_ref (stmt, 8, psi_award_get_cluster_id (award));
+        sqlite3_bind_int64 (stmt, 9, psi_award_get_recipient_count (award));
+        sqlite3_bind_int64 (stmt, 10, psi_award_get_place (award));
+        bind_enum (stmt, 11, PSI_TYPE_AWARD_KIND, psi_award_get_award_kind (award));
+        bind_text3 (stmt, 12, psi_award_get_condition (award));
+        bind_str (stmt, 15, psi_award_get_condition_deadline (award));
+        sqlite3_bind_int (stmt, 16, psi_award_get_certificate (award) ? 1 : 0);
+        sqlite3_bind_int64 (stmt, 17, psi_award_get_grant_kgs (award));
+      }
+      break;
+
+    case PSI_RECORD_KIND_AGREEMENT:
+      {
+        PsiAgreement *agreement = PSI_AGREEMENT (record);
+
+        bind_enum (stmt, 6, PSI_TYPE_AGREEMENT_KIND, psi_agreement_get_agreement_kind (agreement));
+        bind_ref (stmt, 7, psi_agreement_get_event_id (agreement));
+        bind_str (stmt, 8, psi_agreement_get_date (agreement));
+        bind_text3 (stmt, 9, psi_agreement_get_note (agreement));
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+step_done (PsiStore      *self,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _psi_store_set_error (error, self->db, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+delete_children (PsiStore    *self,
+                 const char  *sql,
+                 gint64       owner_id,
+                 GError     **error)
+{
+  g_autoptr(PsiCachedStmt) stmt = get_static_stmt (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  return step_done (self, stmt, _("Cannot save the record"), error);
+}
+
+static gboolean
+write_participants (PsiStore    *self,
+                    const char  *delete_sql,
+                    const char  *insert_sql,
+                    gint64       owner_id,
+                    gboolean     replace,
+                    GListModel  *participants,
+                    GError     **error)
+{
+  g_autoptr(PsiCachedStmt) stmt = NULL;
+  guint n = g_list_model_get_n_items (participants);
+
+  if (replace && !delete_children (self, delete_sql, owner_id, error))
+    return FALSE;
+  if (n == 0)
+    return TRUE;
+
+  stmt = get_static_stmt (self, insert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PsiParticipant) p = g_list_model_get_item (participants, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, owner_id);
+      sqlite3_bind_int64 (stmt, 2, i);
+      bind_enum (stmt, 3, PSI_TYPE_POSITION, psi_participant_get_position (p));
+      sqlite3_bind_int64 (stmt, 4, psi_participant_get_count (p));
+      bind_ref (stmt, 5, psi_participant_get_official_id (p));
+      bind_ref (stmt, 6, psi_participant_get_organisation_id (p));
+      if (!step_done (self, stmt, _("Cannot save the participants"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_children (PsiStore   *self,
+                PsiRecord  *record,
+                gint64      id,
+                gboolean    replace,
+                GError    **error)
+{
+  switch (psi_record_get_kind (record))
+    {
+    case PSI_RECORD_KIND_EVENT:
+      return write_participants (self,
+                                 "DELETE FROM event_participant WHERE event_id = ?1",
+                                 "INSERT INTO event_participant (event_id, ordinal, position,"
+                                 " count, official_id, organisation_id)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                 id, replace,
+                                 G_LIST_MODEL (psi_event_get_participants (PSI_EVENT (record))),
+                                 error);
+
+    case PSI_RECORD_KIND_AGREEMENT:
+      return write_participants (self,
+                                 "DELETE FROM agreement_signatory WHERE agreement_id = ?1",
+                                 "INSERT INTO agreement_signatory (agreement_id, ordinal,"
+                                 " position, count, official_id, organisation_id)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                 id, replace,
+                                 G_LIST_MODEL (psi_agreement_get_signatories (
+                                   PSI_AGREEMENT (record))),
+                                 error);
+
+    case PSI_RECORD_KIND_AWARD:
+      {
+        GListModel *items = G_LIST_MODEL (psi_award_get_items (PSI_AWARD (record)));
+        guint n = g_list_model_get_n_items (items);
+        g_autoptr(PsiCachedStmt) stmt = NULL;
+
+        if (replace && !delete_children (self, "DELETE FROM award_item WHERE award_id = ?1", id,
+                                         error))
+          return FALSE;
+        if (n == 0)
+          return TRUE;
+        stmt = get_static_stmt (self,
+                                "INSERT INTO award_item (award_id, ordinal, item_kind, count,"
+                                " label_en, label_ru, label_ky)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                error);
+        if (stmt == NULL)
+          return FALSE;
+        for (guint i = 0; i < n; i++)
+          {
+            g_autoptr(PsiPrizeItem) item = g_list_model_get_item (items, i);
+
+            sqlite3_reset (stmt);
+            sqlite3_bind_int64 (stmt, 1, id);
+            sqlite3_bind_int64 (stmt, 2, i);
+            bind_enum (stmt, 3, PSI_TYPE_ITEM_KIND, psi_prize_item_get_item_kind (item));
+            sqlite3_bind_int64 (stmt, 4, psi_prize_item_get_count (item));
+            bind_text3 (stmt, 5, psi_prize_item_get_label (item));
+            if (!step_done (self, stmt, _("Cannot save the prize items"), error))
+              return FALSE;
+          }
+        return TRUE;
+      }
+
+    case PSI_RECORD_KIND_CLUSTER:
+      {
+        GArray *members = psi_cluster_get_member_ids (PSI_CLUSTER (record));
+        g_autoptr(PsiCachedStmt) stmt = NULL;
+
+        if (replace && !delete_children (self, "DELETE FROM cluster_member WHERE cluster_id = ?1",
+                                         id, error))
+          return FALSE;
+        if (members == NULL || members->len == 0)
+          return TRUE;
+        stmt = get_static_stmt (self,
+                                "INSERT INTO cluster_member (cluster_id, municipality_id,"
+                                " position) VALUES (?1, ?2, ?3)",
+                                error);
+        if (stmt == NULL)
+          return FALSE;
+        for (guint i = 0; i < members->len; i++)
+          {
+            sqlite3_reset (stmt);
+            sqlite3_bind_int64 (stmt, 1, id);
+            sqlite3_bind_int64 (stmt, 2, g_array_index (members, gint64, i));
+            sqlite3_bind_int64 (stmt, 3, i);
+            if (!step_done (self, stmt, _("Cannot save the cluster members"), error))
+              return FALSE;
+          }
+        return TRUE;
+      }
+
+    case PSI_RECORD_KIND_ORGANISATION:
+    case PSI_RECORD_KIND_REGION:
+    case PSI_RECORD_KIND_DISTRICT:
+    case PSI_RECORD_KIND_MUNICIPALITY:
+    case PSI_RECORD_KIND_OFFICIAL:
+    case PSI_RECORD_KIND_COMPETITION:
+    default:
+      return TRUE;
+    }
+}
+
+/* After a municipality, cluster or competition got a new name, the search column of the awards
+ * that show that name is recomputed. */
+static gboolean
+update_award_searches (PsiStore      *self,
+                       PsiRecordKind  kind,
+                       gint64         id,
+                       GError       **error)
+{
+  const char *sql;
+  g_autoptr(PsiCachedStmt) select = NULL;
+  g_autoptr(GArray) rows = NULL;
+  typedef struct { gint64 id, competition_id, municipality_id, cluster_id; PsiText *name; } Row;
+  int rc;
+
+  switch (kind)
+    {
+    case PSI_RECORD_KIND_MUNICIPALITY:
+      sql = "SELECT id, competition_id, municipality_id, cluster_id, name_en, name_ru, name_ky"
+            " FROM award WHERE municipality_id = ?1";
+      break;
+    case PSI_RECORD_KIND_CLUSTER:
+      sql = "SELECT id, competition_id, municipality_id, cluster_id, name_en, name_ru, name_ky"
+            " FROM award WHERE cluster_id = ?1";
+      break;
+    case PSI_RECORD_KIND_COMPETITION:
+      sql = "SELECT id, competition_id, municipality_id, cluster_id, name_en, name_ru, name_ky"
+            " FROM award WHERE competition_id = ?1";
+      break;
+    default:
+      return TRUE;
+    }
+
+  select = get_static_stmt (self, sql, error);
+  if (select == NULL)
+    return FALSE;
+  rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  sqlite3_bind_int64 (select, 1, id);
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      Row row = {
+        sqlite3_column_int64 (select, 0), column_id (select, 1), column_id (select, 2),
+        column_id (select, 3), column_text3 (select, 4)
+      };
+      g_array_append_val (rows, row);
+    }
+  _psi_cached_stmt_release (g_steal_pointer (&select));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      g_autofree char *search = NULL;
+      g_autoptr(PsiCachedStmt) update = NULL;
+
+      if (rc == SQLITE_DONE)
+        {
+          search = award_search (self, row->name, row->competition_id, row->municipality_id,
+                                 row->cluster_id, error);
+          if (search == NULL)
+            rc = SQLITE_ERROR;
+        }
+      if (search != NULL)
+        {
+          update = get_static_stmt (self, "UPDATE award SET search = ?2 WHERE id = ?1", error);
+          if (update == NULL)
+            rc = SQLITE_ERROR;
+          else
+            {
+              sqlite3_bind_int64 (update, 1, row->id);
+              sqlite3_bind_text (update, 2, search, -1, SQLITE_TRANSIENT);
+              if (!step_done (self, update, _("Cannot update the awards"), error))
+                rc = SQLITE_ERROR;
+            }
+        }
+      psi_text_unref (row->name);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      if (error != NULL && *error == NULL)
+        _psi_store_set_error (error, self->db, rc, _("Cannot update the awards"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+queue_change (PsiStore       *self,
+              PsiRecordKind   kind,
+              gint64          id,
+              PsiStoreChange  change)
+{
+  PendingChange pending = { kind, change, id };
+
+  g_array_append_val (self->pending, pending);
+  g_signal_emit (self, signals[RECORD_DID_CHANGE], 0, kind, id, (int) change);
+}
+
+/* Ends a save or delete that failed: everything is rolled back when something was already
+ * written (or when the transaction was this operation's own); otherwise only the nesting
+ * level is left and an enclosing transaction stays usable. */
+static void
+end_failed (PsiStore *self,
+            gboolean  partial)
+{
+  g_assert (self->depth > 0);
+
+  if (partial || self->depth == 1)
+    psi_store_rollback (self);
+  else
+    self->depth--;
+}
+
+/* GObject */
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+psi_store_finalize (GObject *object)
+{
+  PsiStore *self = (PsiStore *) object;
+
+  if (self->depth > 0)
+    {
+      g_warning ("A records file was closed inside a transaction; its changes are lost");
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+
+  g_clear_pointer (&self->static_statements, g_hash_table_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      int rc = sqlite3_close (self->db);
+
+      if (rc != SQLITE_OK)
+        {
+          g_critical ("Cannot close the records file: %s", sqlite3_errmsg (self->db));
+          sqlite3_close_v2 (self->db);
+        }
+      self->db = NULL;
+    }
+  fold_cache_clear (self);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (psi_store_parent_class)->finalize (object);
+}
+
+static void
+psi_store_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PsiStore *self = PSI_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, psi_store_get_path (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+psi_store_class_init (PsiStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = psi_store_finalize;
+  object_class->get_property = psi_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[RECORD_CHANGED] =
+    g_signal_new ("record-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, PSI_TYPE_RECORD_KIND, G_TYPE_INT64, G_TYPE_INT);
+  signals[RECORD_WILL_CHANGE] =
+    g_signal_new ("record-will-change",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, PSI_TYPE_RECORD_KIND, G_TYPE_INT64, G_TYPE_INT);
+  signals[RECORD_DID_CHANGE] =
+    g_signal_new ("record-did-change",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, PSI_TYPE_RECORD_KIND, G_TYPE_INT64, G_TYPE_INT);
+  signals[CHANGES_DISCARDED] =
+    g_signal_new ("changes-discarded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+  signals[CHANGES_COMMITTED] =
+    g_signal_new ("changes-committed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  kind_sql_init ();
+}
+
+static void
+psi_store_init (PsiStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  self->static_statements = g_hash_table_new (NULL, NULL);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+}
+
+/* Public API */
+
+static sqlite3 *
+open_connection (const char  *path,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+  int version;
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *what = NULL;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      what = g_strdup_printf (_("Cannot open the records file “%s”"), display);
+      g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_OPEN, "%s: %s", what,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+
+  /* The first read: a file that is not a database fails here, and a newer file is refused
+   * before anything (journal mode included) is written to it. */
+  version = _psi_store_read_user_version (db, NULL);
+  if (version < 0)
+    {
+      rc = sqlite3_errcode (db);
+      if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+        g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CORRUPT,
+                     _("“%s” is not a PSI Records file, or it is damaged."), display);
+      else
+        {
+          what = g_strdup_printf (_("Cannot open the records file “%s”"), display);
+          _psi_store_set_error (error, db, rc, what);
+        }
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (version > PSI_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_NEWER,
+                   /* Translators: the first %s is a file name, then two schema versions */
+                   _("“%s” was written by a newer version of PSI Records (file version %d; "
+                     "this version reads up to %d). Update the application to open it."),
+                   display, version, PSI_STORE_SCHEMA_VERSION);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, 5000);
+  rc = sqlite3_exec (db,
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA journal_mode = WAL;"
+                     "PRAGMA synchronous = NORMAL;"
+                     /* Keep index pages of large files in memory: up to 64 MiB. */
+                     "PRAGMA cache_size = -65536;",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      what = g_strdup_printf (_("Cannot open the records file “%s”"), display);
+      _psi_store_set_error (error, db, rc, what);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!_psi_store_migrate (db, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+PsiStore *
+psi_store_open (const char  *path,
+                GError     **error)
+{
+  PsiStore *self;
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = open_connection (path, error);
+  if (db == NULL)
+    return NULL;
+
+  self = g_object_new (PSI_TYPE_STORE, NULL);
+  self->db = db;
+  self->path = g_strdup (path);
+  return self;
+}
+
+const char *
+psi_store_get_path (PsiStore *self)
+{
+  g_return_val_if_fail (PSI_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+psi_store_get_schema_version (PsiStore *self)
+{
+  g_return_val_if_fail (PSI_IS_STORE (self), 0);
+  return _psi_store_read_user_version (self->db, NULL);
+}
+
+gboolean
+psi_store_is_empty (PsiStore *self)
+{
+  g_autoptr(PsiCachedStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PSI_IS_STORE (self), TRUE);
+
+  stmt = get_static_stmt (self,
+                          "SELECT EXISTS (SELECT 1 FROM organisation)"
+                          " OR EXISTS (SELECT 1 FROM region)"
+                          " OR EXISTS (SELECT 1 FROM district)"
+                          " OR EXISTS (SELECT 1 FROM municipality)"
+                          " OR EXISTS (SELECT 1 FROM official)"
+                          " OR EXISTS (SELECT 1 FROM cluster)"
+                          " OR EXISTS (SELECT 1 FROM event)"
+                          " OR EXISTS (SELECT 1 FROM competition)"
+                          " OR EXISTS (SELECT 1 FROM award)"
+                          " OR EXISTS (SELECT 1 FROM agreement)",
+                          &error);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_warning ("Cannot tell whether the records file is empty: %s",
+                 error != NULL ? error->message : sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  return sqlite3_column_int (stmt, 0) == 0;
+}
+
+gboolean
+psi_store_begin (PsiStore  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (PSI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->depth == 0 &&
+      !exec_sql (self, "BEGIN IMMEDIATE", _("Cannot start a change of the records file"), error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+psi_store_commit (PsiStore  *self,
+                  GError   **error)
+{
+  g_autoptr(GArray) pending = NULL;
+
+  g_return_val_if_fail (PSI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->depth == 0)
+    {
+      g_set_error_literal (error, PSI_STORE_ERROR, PSI_STORE_ERROR_FAILED,
+                           _("There is no change to commit: it was already rolled back."));
+      return FALSE;
+    }
+  if (self->depth > 1)
+    {
+      self->depth--;
+      return TRUE;
+    }
+
+  if (self->bulk_indexes_dropped)
+    {
+      int rc = sqlite3_exec (self->db, _psi_store_award_indexes, NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          _psi_store_set_error (error, self->db, rc, _("Cannot save the changes"));
+          psi_store_rollback (self);
+          return FALSE;
+        }
+    }
+  if (!exec_sql (self, "COMMIT", _("Cannot save the changes"), error))
+    {
+      psi_store_rollback (self);
+      return FALSE;
+    }
+  self->depth = 0;
+  bulk_reset (self);
+
+  /* Handlers may start new changes: they queue into a fresh array. */
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingChange *p = &g_array_index (pending, PendingChange, i);
+
+      g_signal_emit (self, signals[RECORD_CHANGED], 0, p->kind, p->id, (int) p->change);
+    }
+  g_signal_emit (self, signals[CHANGES_COMMITTED], 0);
+  return TRUE;
+}
+
+void
+psi_store_rollback (PsiStore *self)
+{
+  g_return_if_fail (PSI_IS_STORE (self));
+
+  if (self->depth == 0)
+    return;
+
+  if (sqlite3_get_autocommit (self->db) == 0 &&
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Cannot roll back: %s", sqlite3_errmsg (self->db));
+  self->depth = 0;
+  bulk_reset (self);
+  g_array_set_size (self->pending, 0);
+  fold_cache_clear (self);
+  g_signal_emit (self, signals[CHANGES_DISCARDED], 0);
+}
+
+gboolean
+psi_store_save (PsiStore   *self,
+                PsiRecord  *record,
+                GError    **error)
+{
+  PsiRecordKind kind;
+  const KindSql *ks;
+  gint64 id;
+  gboolean insert;
+  g_autofree char *search = NULL;
+  g_autofree char *old_fold = NULL;
+  g_autoptr(PsiCachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PSI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PSI_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kind = psi_record_get_kind (record);
+  ks = &kind_sql[kind];
+  id = psi_record_get_id (record);
+  insert = id == 0;
+
+  if (!psi_store_begin (self, error))
+    return FALSE;
+
+  if (!insert)
+    {
+      gboolean exists = FALSE;
+
+      if (!record_exists (self, kind, id, &exists, error))
+        goto failed;
+      if (!exists)
+        {
+          set_missing_error (error, PSI_STORE_ERROR_NOT_FOUND, kind, id);
+          goto failed;
+        }
+    }
+
+  if (!check_record (self, record, error))
+    goto failed;
+  search = record_search (self, record, error);
+  if (search == NULL)
+    goto failed;
+
+  if (!insert)
+    {
+      if (kind == PSI_RECORD_KIND_MUNICIPALITY || kind == PSI_RECORD_KIND_CLUSTER ||
+          kind == PSI_RECORD_KIND_COMPETITION)
+        {
+          const char *fold = lookup_fold (self, kind, id, error);
+
+          if (fold == NULL)
+            goto failed;
+          old_fold = g_strdup (fold);
+        }
+      g_signal_emit (self, signals[RECORD_WILL_CHANGE], 0, kind, id,
+                     (int) PSI_STORE_CHANGE_UPDATED);
+    }
+
+  stmt = get_static_stmt (self, insert ? ks->insert_sql : ks->update_sql, error);
+  if (stmt == NULL)
+    goto failed;
+  bind_record (stmt, record, search);
+  if (!insert)
+    sqlite3_bind_int64 (stmt, (int) g_strv_length ((char **) ks->write_columns) + 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if (rc == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CONSTRAINT,
+                     _("Another record already has the identifier %s."),
+                     psi_record_get_uuid (record));
+      else
+        _psi_store_set_error (error, self->db, rc, _("Cannot save the record"));
+      goto failed;
+    }
+  _psi_cached_stmt_release (g_steal_pointer (&stmt));
+
+  if (insert)
+    {
+      id = sqlite3_last_insert_rowid (self->db);
+      psi_record_set_id (record, id);
+      if (kind == PSI_RECORD_KIND_AWARD)
+        bulk_insert_check (self);
+    }
+
+  if (!write_children (self, record, id, !insert, error))
+    goto failed_partial;
+
+  fold_cache_forget (self, kind, id);
+  if (old_fold != NULL)
+    {
+      const char *fold = lookup_fold (self, kind, id, error);
+
+      if (fold == NULL)
+        goto failed_partial;
+      if (g_strcmp0 (fold, old_fold) != 0 && !update_award_searches (self, kind, id, error))
+        goto failed_partial;
+    }
+
+  queue_change (self, kind, id, insert ? PSI_STORE_CHANGE_INSERTED : PSI_STORE_CHANGE_UPDATED);
+  return psi_store_commit (self, error);
+
+failed_partial:
+  if (insert)
+    psi_record_set_id (record, 0);
+  end_failed (self, TRUE);
+  return FALSE;
+
+failed:
+  end_failed (self, FALSE);
+  return FALSE;
+}
+
+gboolean
+psi_store_delete (PsiStore       *self,
+                  PsiRecordKind   kind,
+                  gint64          id,
+                  GError        **error)
+{
+  g_autoptr(PsiCachedStmt) stmt = NULL;
+  gboolean exists = FALSE;
+  int rc;
+
+  g_return_val_if_fail (PSI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind < PSI_N_RECORD_KINDS, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!psi_store_begin (self, error))
+    return FALSE;
+
+  if (!record_exists (self, kind, id, &exists, error))
+    goto failed;
+  if (!exists)
+    {
+      set_missing_error (error, PSI_STORE_ERROR_NOT_FOUND, kind, id);
+      goto failed;
+    }
+
+  g_signal_emit (self, signals[RECORD_WILL_CHANGE], 0, kind, id, (int) PSI_STORE_CHANGE_DELETED);
+
+  stmt = get_static_stmt (self, kind_sql[kind].delete_sql, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  _psi_cached_stmt_release (g_steal_pointer (&stmt));
+  /* ON DELETE RESTRICT fails as SQLITE_CONSTRAINT_TRIGGER, other references as
+   * SQLITE_CONSTRAINT_FOREIGNKEY: a delete breaks no other rule. */
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_autoptr(PsiRecord) record = psi_store_load (self, kind, id, NULL);
+      g_autofree char *title = record != NULL
+        ? psi_record_dup_title (record, psi_language_get_current ())
+        : g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* The statement failed as a whole: nothing was deleted. */
+      g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CONSTRAINT,
+                   _("“%s” cannot be deleted: other records still refer to it. "
+                     "Change or delete those first."),
+                   title);
+      goto failed;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _psi_store_set_error (error, self->db, rc, _("Cannot delete the record"));
+      goto failed;
+    }
+
+  fold_cache_forget (self, kind, id);
+  queue_change (self, kind, id, PSI_STORE_CHANGE_DELETED);
+  return psi_store_commit (self, error);
+
+failed:
+  end_failed (self, FALSE);
+  return FALSE;
+}
+
+static PsiRecord *
+load_with (PsiStore       *self,
+           PsiRecordKind   kind,
+           const char     *sql,
+           gint64          id,
+           const char     *uuid,
+           GError        **error)
+{
+  g_autoptr(PsiCachedStmt) stmt = get_static_stmt (self, sql, error);
+  g_autoptr(PsiRecord) record = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      if (uuid != NULL)
+        g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_NOT_FOUND,
+                     _("No record with the identifier %s is in the records file."), uuid);
+      else
+        set_missing_error (error, PSI_STORE_ERROR_NOT_FOUND, kind, id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _psi_store_set_error (error, self->db, rc, _("Cannot read the records file"));
+      return NULL;
+    }
+  record = _psi_store_record_from_row (kind, stmt);
+  _psi_cached_stmt_release (g_steal_pointer (&stmt));
+
+  if (!load_children (self, record, error))
+    return NULL;
+  return g_steal_pointer (&record);
+}
+
+PsiRecord *
+psi_store_load (PsiStore       *self,
+                PsiRecordKind   kind,
+                gint64          id,
+                GError        **error)
+{
+  g_return_val_if_fail (PSI_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind < PSI_N_RECORD_KINDS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_with (self, kind, kind_sql[kind].load_sql, id, NULL, error);
+}
+
+PsiRecord *
+psi_store_load_by_uuid (PsiStore       *self,
+                        PsiRecordKind   kind,
+                        const char     *uuid,
+                        GError        **error)
+{
+  g_return_val_if_fail (PSI_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind < PSI_N_RECORD_KINDS, NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_with (self, kind, kind_sql[kind].load_uuid_sql, 0, uuid, error);
+}
+
+gint64
+psi_store_count (PsiStore       *self,
+                 PsiRecordKind   kind,
+                 GError        **error)
+{
+  g_autoptr(PsiCachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PSI_IS_STORE (self), -1);
+  g_return_val_if_fail (kind < PSI_N_RECORD_KINDS, -1);
+
+  stmt = get_static_stmt (self, kind_sql[kind].count_sql, error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _psi_store_set_error (error, self->db, rc, _("Cannot count the records"));
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Links for a detail pane: each SQL gives the ids of the related records, ?1 = the record. */
+typedef struct
+{
+  PsiRecordKind  kind;
+  PsiRecordKind  related;
+  const char    *ids_sql;
+} RelatedLink;
+
+static const RelatedLink related_links[] = {
+  { PSI_RECORD_KIND_MUNICIPALITY, PSI_RECORD_KIND_CLUSTER,
+    "SELECT cluster_id FROM cluster_member WHERE municipality_id = ?1" },
+  { PSI_RECORD_KIND_MUNICIPALITY, PSI_RECORD_KIND_AWARD,
+    "SELECT id FROM award WHERE municipality_id = ?1" },
+  { PSI_RECORD_KIND_MUNICIPALITY, PSI_RECORD_KIND_OFFICIAL,
+    "SELECT id FROM official WHERE municipality_id = ?1" },
+  { PSI_RECORD_KIND_MUNICIPALITY, PSI_RECORD_KIND_REGION,
+    "SELECT region_id FROM municipality WHERE id = ?1" },
+  { PSI_RECORD_KIND_MUNICIPALITY, PSI_RECORD_KIND_DISTRICT,
+    "SELECT district_id FROM municipality WHERE id = ?1" },
+  { PSI_RECORD_KIND_CLUSTER, PSI_RECORD_KIND_MUNICIPALITY,
+    "SELECT municipality_id FROM cluster_member WHERE cluster_id = ?1" },
+  { PSI_RECORD_KIND_CLUSTER, PSI_RECORD_KIND_AWARD,
+    "SELECT id FROM award WHERE cluster_id = ?1" },
+  { PSI_RECORD_KIND_REGION, PSI_RECORD_KIND_MUNICIPALITY,
+    "SELECT id FROM municipality WHERE region_id = ?1" },
+  { PSI_RECORD_KIND_REGION, PSI_RECORD_KIND_DISTRICT,
+    "SELECT id FROM district WHERE region_id = ?1" },
+  { PSI_RECORD_KIND_DISTRICT, PSI_RECORD_KIND_MUNICIPALITY,
+    "SELECT id FROM municipality WHERE district_id = ?1" },
+  { PSI_RECORD_KIND_DISTRICT, PSI_RECORD_KIND_REGION,
+    "SELECT region_id FROM district WHERE id = ?1" },
+  { PSI_RECORD_KIND_EVENT, PSI_RECORD_KIND_COMPETITION,
+    "SELECT id FROM competition WHERE event_id = ?1" },
+  { PSI_RECORD_KIND_EVENT, PSI_RECORD_KIND_AGREEMENT,
+    "SELECT id FROM agreement WHERE event_id = ?1" },
+  { PSI_RECORD_KIND_EVENT, PSI_RECORD_KIND_OFFICIAL,
+    "SELECT official_id FROM event_participant WHERE event_id = ?1" },
+  { PSI_RECORD_KIND_EVENT, PSI_RECORD_KIND_ORGANISATION,
+    "SELECT organisation_id FROM event_participant WHERE event_id = ?1" },
+  { PSI_RECORD_KIND_COMPETITION, PSI_RECORD_KIND_AWARD,
+    "SELECT id FROM award WHERE competition_id = ?1" },
+  { PSI_RECORD_KIND_COMPETITION, PSI_RECORD_KIND_EVENT,
+    "SELECT event_id FROM competition WHERE id = ?1" },
+  { PSI_RECORD_KIND_ORGANISATION, PSI_RECORD_KIND_OFFICIAL,
+    "SELECT id FROM official WHERE organisation_id = ?1" },
+  { PSI_RECORD_KIND_ORGANISATION, PSI_RECORD_KIND_EVENT,
+    "SELECT event_id FROM event_participant WHERE organisation_id = ?1" },
+  { PSI_RECORD_KIND_ORGANISATION, PSI_RECORD_KIND_AGREEMENT,
+    "SELECT agreement_id FROM agreement_signatory WHERE organisation_id = ?1" },
+  { PSI_RECORD_KIND_OFFICIAL, PSI_RECORD_KIND_EVENT,
+    "SELECT event_id FROM event_participant WHERE official_id = ?1" },
+  { PSI_RECORD_KIND_OFFICIAL, PSI_RECORD_KIND_AGREEMENT,
+    "SELECT agreement_id FROM agreement_signatory WHERE official_id = ?1" },
+  { PSI_RECORD_KIND_OFFICIAL, PSI_RECORD_KIND_MUNICIPALITY,
+    "SELECT municipality_id FROM official WHERE id = ?1" },
+  { PSI_RECORD_KIND_OFFICIAL, PSI_RECORD_KIND_ORGANISATION,
+    "SELECT organisation_id FROM official WHERE id = ?1" },
+  { PSI_RECORD_KIND_AGREEMENT, PSI_RECORD_KIND_OFFICIAL,
+    "SELECT official_id FROM agreement_signatory WHERE agreement_id = ?1" },
+  { PSI_RECORD_KIND_AGREEMENT, PSI_RECORD_KIND_ORGANISATION,
+    "SELECT organisation_id FROM agreement_signatory WHERE agreement_id = ?1" },
+  { PSI_RECORD_KIND_AGREEMENT, PSI_RECORD_KIND_EVENT,
+    "SELECT event_id FROM agreement WHERE id = ?1" },
+  { PSI_RECORD_KIND_AWARD, PSI_RECORD_KIND_COMPETITION,
+    "SELECT competition_id FROM award WHERE id = ?1" },
+  { PSI_RECORD_KIND_AWARD, PSI_RECORD_KIND_MUNICIPALITY,
+    "SELECT municipality_id FROM award WHERE id = ?1" },
+  { PSI_RECORD_KIND_AWARD, PSI_RECORD_KIND_CLUSTER,
+    "SELECT cluster_id FROM award WHERE id = ?1" },
+};
+
+typedef struct
+{
+  char      *key;
+  PsiRecord *record;
+} TitledRecord;
+
+static int
+compare_titled (gconstpointer a,
+                gconstpointer b)
+{
+  const TitledRecord *ta = a;
+  const TitledRecord *tb = b;
+  int cmp = strcmp (ta->key, tb->key);
+
+  if (cmp != 0)
+    return cmp;
+  return psi_record_get_id (ta->record) < psi_record_get_id (tb->record) ? -1 : 1;
+}
+
+GListModel *
+psi_store_list_related (PsiStore       *self,
+                        PsiRecord      *record,
+                        PsiRecordKind   related_kind,
+                        GError        **error)
+{
+  const RelatedLink *link = NULL;
+  g_autoptr(GListStore) result = NULL;
+  g_autoptr(PsiCachedStmt) stmt = NULL;
+  g_autoptr(GArray) titled = NULL;
+  g_autofree char *sql = NULL;
+  PsiRecordKind kind;
+  PsiLanguage language = psi_language_get_current ();
+  int rc;
+
+  g_return_val_if_fail (PSI_IS_STORE (self), NULL);
+  g_return_val_if_fail (PSI_IS_RECORD (record), NULL);
+  g_return_val_if_fail (related_kind < PSI_N_RECORD_KINDS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  kind = psi_record_get_kind (record);
+  result = g_list_store_new (psi_record_kind_get_type_for (related_kind));
+
+  for (guint i = 0; i < G_N_ELEMENTS (related_links); i++)
+    if (related_links[i].kind == kind && related_links[i].related == related_kind)
+      link = &related_links[i];
+  if (link == NULL || psi_record_get_id (record) == 0)
+    return G_LIST_MODEL (g_steal_pointer (&result));
+
+  /* Composed from constant fragments only. */
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE t.id IN (%s)",
+                         kind_sql[related_kind].columns, kind_sql[related_kind].from,
+                         link->ids_sql);
+  stmt = _psi_store_get_stmt (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, psi_record_get_id (record));
+
+  titled = g_array_new (FALSE, FALSE, sizeof (TitledRecord));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TitledRecord t;
+      g_autofree char *title = NULL;
+
+      t.record = _psi_store_record_from_row (related_kind, stmt);
+      title = psi_record_dup_title (t.record, language);
+      t.key = g_utf8_collate_key (title != NULL ? title : "", -1);
+      g_array_append_val (titled, t);
+    }
+  if (rc == SQLITE_DONE)
+    g_array_sort (titled, compare_titled);
+  else
+    _psi_store_set_error (error, self->db, rc, _("Cannot read the records file"));
+
+  for (guint i = 0; i < titled->len; i++)
+    {
+      TitledRecord *t = &g_array_index (titled, TitledRecord, i);
+
+      if (rc == SQLITE_DONE)
+        g_list_store_append (result, t->record);
+      g_object_unref (t->record);
+      g_free (t->key);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&result));
+}
+
+static gboolean
+collect_problems (PsiStore    *self,
+                  const char  *sql,
+                  gboolean     integrity,
+                  GPtrArray   *problems,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* Not cached: run rarely. */
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (problems->len >= 5)
+        continue;
+      if (integrity)
+        {
+          const char *message = column_str (stmt, 0);
+
+          if (g_strcmp0 (message, "ok") != 0)
+            g_ptr_array_add (problems, g_strdup (message));
+        }
+      else
+        {
+          g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  (gint64) sqlite3_column_int64 (stmt, 1));
+
+          g_ptr_array_add (problems,
+                           /* Translators: a broken reference found by the integrity check:
+                            * a row number, then two table names */
+                           g_strdup_printf (_("row %s of table %s refers to a missing row of "
+                                              "table %s"),
+                                            row, column_str (stmt, 0), column_str (stmt, 2)));
+        }
+    }
+  if (stmt != NULL)
+    sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _psi_store_set_error (error, self->db, rc, _("Cannot check the records file"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+psi_store_check_integrity (PsiStore  *self,
+                           GError   **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (PSI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!collect_problems (self, "PRAGMA integrity_check", TRUE, problems, error) ||
+      !collect_problems (self, "PRAGMA foreign_key_check", FALSE, problems, error))
+    return FALSE;
+
+  if (problems->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (problems, NULL);
+      list = g_strjoinv ("\n", (char **) problems->pdata);
+      g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CORRUPT,
+                   _("The records file is damaged:\n%s"), list);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+struct sqlite3 *
+_psi_store_get_db (PsiStore *self)
+{
+  g_return_val_if_fail (PSI_IS_STORE (self), NULL);
+  return self->db;
+}

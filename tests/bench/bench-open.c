@@ -1,0 +1,365 @@
+/* PSI Records
+ * Copyright 2026 The PSI Records authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bench-open"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "psi-record-list.h"
+#include "psi-store.h"
+#include "psi-store-private.h"
+
+/* bench-open [--awards N] [--db PATH] [--create-only]
+ *
+ * Creates a records file with N awards through the store API in one transaction (in a child
+ * process, so that its memory does not count below), then measures in this process:
+ *   (a) baseline: a raw SQLite connection and SELECT count(*) FROM award
+ *   (b) psi_store_open + psi_record_list_new (award) + n_items + the first 50 rows
+ *   (c) random access: a row in the middle and the last row; a search
+ * and the peak RSS before and after opening the list. Exits non-zero when the list does not
+ * show what was written. */
+
+static gint64 n_awards = 1000000;
+static char *db_path = NULL;
+static gboolean create_only = FALSE;
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static long
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+static gboolean
+check (gboolean    ok,
+       const char *what)
+{
+  if (!ok)
+    g_printerr ("bench-open: FAILED: %s\n", what);
+  return ok;
+}
+
+static char *
+municipality_name (guint i)
+{
+  return g_strdup_printf ("Municipality %05u", i);
+}
+
+static int
+create_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsiStore) store = NULL;
+  g_autoptr(PsiRegion) region = psi_region_new ();
+  g_autoptr(PsiEvent) event = psi_event_new ();
+  g_autoptr(PsiText) name = NULL;
+  g_autoptr(GArray) municipalities = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) competitions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_municipalities = CLAMP (n_awards / 200, 10, 5000);
+  guint n_competitions = CLAMP (n_awards / 10000, 2, 200);
+  gint64 start, awards_start;
+  double total_ms, awards_ms;
+
+  store = psi_store_open (db_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("bench-open: %s\n", error->message);
+      return 1;
+    }
+
+  start = g_get_monotonic_time ();
+  if (!psi_store_begin (store, &error))
+    goto failed;
+
+  name = psi_text_new ("Jalal-Abad region", "Джалал-Абадская область", "Жалал-Абад облусу");
+  psi_record_set_name (PSI_RECORD (region), name);
+  g_clear_pointer (&name, psi_text_unref);
+  if (!psi_store_save (store, PSI_RECORD (region), &error))
+    goto failed;
+
+  for (guint i = 0; i < n_municipalities; i++)
+    {
+      g_autoptr(PsiMunicipality) mun = psi_municipality_new ();
+      g_autofree char *en = municipality_name (i);
+      g_autofree char *ru = g_strdup_printf ("Муниципалитет %05u", i);
+      gint64 id;
+
+      name = psi_text_new (en, ru, i % 2 ? NULL : "Кеңеш");
+      psi_record_set_name (PSI_RECORD (mun), name);
+      g_clear_pointer (&name, psi_text_unref);
+      psi_municipality_set_region_id (mun, psi_record_get_id (PSI_RECORD (region)));
+      if (!psi_store_save (store, PSI_RECORD (mun), &error))
+        goto failed;
+      id = psi_record_get_id (PSI_RECORD (mun));
+      g_array_append_val (municipalities, id);
+    }
+
+  name = psi_text_new ("Year-end conference", "Итоговая конференция", NULL);
+  psi_record_set_name (PSI_RECORD (event), name);
+  g_clear_pointer (&name, psi_text_unref);
+  psi_event_set_date (event, "2020-12-16");
+  if (!psi_store_save (store, PSI_RECORD (event), &error))
+    goto failed;
+
+  for (guint i = 0; i < n_competitions; i++)
+    {
+      g_autoptr(PsiCompetition) competition = psi_competition_new ();
+      g_autofree char *en = g_strdup_printf ("Competition %u", i);
+      gint64 id;
+
+      name = psi_text_new (en, NULL, NULL);
+      psi_record_set_name (PSI_RECORD (competition), name);
+      g_clear_pointer (&name, psi_text_unref);
+      psi_competition_set_event_id (competition, psi_record_get_id (PSI_RECORD (event)));
+      if (!psi_store_save (store, PSI_RECORD (competition), &error))
+        goto failed;
+      id = psi_record_get_id (PSI_RECORD (competition));
+      g_array_append_val (competitions, id);
+    }
+
+  awards_start = g_get_monotonic_time ();
+  for (gint64 i = 0; i < n_awards; i++)
+    {
+      g_autoptr(PsiAward) award = psi_award_new ();
+
+      /* Awards arrive competition by competition, as an import gives them. */
+      psi_award_set_competition_id (award, g_array_index (competitions, gint64,
+                                                          i * n_competitions / n_awards));
+      psi_award_set_municipality_id (award, g_array_index (municipalities, gint64,
+                                                           (i * 7919) % n_municipalities));
+      /* Only winners have a place. */
+      psi_award_set_place (award, (guint) (i % 4));
+      psi_award_set_award_kind (award, i % 4 == 0 ? PSI_AWARD_KIND_INCENTIVE_PRIZE
+                                                  : PSI_AWARD_KIND_WINNER);
+      psi_award_set_certificate (award, i % 2);
+      psi_award_set_grant_kgs (award, (i % 10) * 500000);
+      if (!psi_store_save (store, PSI_RECORD (award), &error))
+        goto failed;
+    }
+  if (!psi_store_commit (store, &error))
+    goto failed;
+  awards_ms = ms_since (awards_start);
+  total_ms = ms_since (start);
+
+  printf ("Created %s with %" G_GINT64_FORMAT " awards, %u municipalities, %u competitions\n",
+          db_path, n_awards, n_municipalities, n_competitions);
+  printf ("  awards inserted in one transaction: %10.1f ms  %12.0f rows/s\n",
+          awards_ms, n_awards / (awards_ms / 1000.0));
+  printf ("  whole creation (incl. commit):      %10.1f ms\n", total_ms);
+  fflush (stdout);
+  return 0;
+
+failed:
+  g_printerr ("bench-open: %s\n", error->message);
+  psi_store_rollback (store);
+  return 1;
+}
+
+static double
+baseline_count (gint64 *count)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  *count = -1;
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT count(*) FROM award", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    *count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  ms = ms_since (start);
+  sqlite3_close (db);
+  return ms;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp_dir = NULL;
+  g_autoptr(PsiStore) store = NULL;
+  g_autoptr(PsiRecordList) list = NULL;
+  g_autofree char *search_name = NULL;
+  const GOptionEntry entries[] = {
+    { "awards", 0, 0, G_OPTION_ARG_INT64, &n_awards, "Number of awards (default 1000000)", "N" },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "Records file to create (default: temporary)",
+      "PATH" },
+    { "create-only", 0, 0, G_OPTION_ARG_NONE, &create_only,
+      "Only create the file, in this process (for profiling)", NULL },
+    { NULL }
+  };
+  gboolean ok = TRUE;
+  pid_t child;
+  int status = 0;
+  gint64 count, start;
+  guint n_items = 0, n_found = 0;
+  double t_base, t_open, t_list, t_first, t_mid, t_end, t_search, t_b;
+  long rss_start, rss_before, rss_after, rss_end;
+
+  context = g_option_context_new ("- time opening a large records file");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-open: %s\n", error->message);
+      return 2;
+    }
+  if (n_awards < 100)
+    n_awards = 100;
+
+  if (db_path == NULL)
+    {
+      tmp_dir = g_dir_make_tmp ("bench-open-XXXXXX", &error);
+      g_assert_no_error (error);
+      db_path = g_build_filename (tmp_dir, "records.sqlite", NULL);
+    }
+  else
+    {
+      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+      g_unlink (db_path);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+
+  if (create_only)
+    return create_database ();
+
+  /* Create in a child, so that the peak RSS below is only what opening costs. */
+  fflush (stdout);
+  child = fork ();
+  if (child < 0)
+    {
+      perror ("fork");
+      return 1;
+    }
+  if (child == 0)
+    _exit (create_database ());
+  if (waitpid (child, &status, 0) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_printerr ("bench-open: creating the database failed\n");
+      return 1;
+    }
+
+  rss_start = peak_rss_kib ();
+
+  /* (a) */
+  t_base = baseline_count (&count);
+  ok &= check (count == n_awards, "raw count(*) equals the number of awards written");
+
+  /* (b) */
+  rss_before = peak_rss_kib ();
+  start = g_get_monotonic_time ();
+  store = psi_store_open (db_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("bench-open: %s\n", error->message);
+      return 1;
+    }
+  t_open = ms_since (start);
+  list = psi_record_list_new (store, PSI_RECORD_KIND_AWARD);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  t_list = ms_since (start);
+  for (guint i = 0; i < 50 && i < n_items; i++)
+    {
+      g_autoptr(PsiAward) award = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      ok &= check (award != NULL && psi_award_get_recipient_name (award) != NULL,
+                   "the first rows have their recipient names");
+    }
+  t_b = ms_since (start);
+  t_first = t_b - t_list;
+  rss_after = peak_rss_kib ();
+  ok &= check (n_items == n_awards, "the list counts every award");
+
+  /* (c) */
+  start = g_get_monotonic_time ();
+  {
+    g_autoptr(PsiAward) award = g_list_model_get_item (G_LIST_MODEL (list), n_items / 2);
+
+    ok &= check (award != NULL, "a row in the middle");
+  }
+  t_mid = ms_since (start);
+  start = g_get_monotonic_time ();
+  {
+    g_autoptr(PsiAward) award = g_list_model_get_item (G_LIST_MODEL (list), n_items - 1);
+
+    ok &= check (award != NULL, "the last row");
+  }
+  t_end = ms_since (start);
+
+  /* One municipality's awards: about n_awards / n_municipalities rows. */
+  search_name = municipality_name (7);
+  start = g_get_monotonic_time ();
+  psi_record_list_set_search (list, search_name);
+  n_found = g_list_model_get_n_items (G_LIST_MODEL (list));
+  {
+    g_autoptr(PsiAward) award = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    ok &= check (award != NULL && psi_award_get_municipality_id (award) != 0,
+                 "the search finds awards");
+  }
+  t_search = ms_since (start);
+  rss_end = peak_rss_kib ();
+  ok &= check (n_found > 0 && n_found < n_items, "the search narrows the list");
+
+  printf ("\nOpening %s (%u awards)\n", db_path, n_items);
+  printf ("  %-58s %10s %8s\n", "step", "ms", "x (a)");
+  printf ("  %-58s %10.2f %8.1f\n", "(a) raw sqlite3_open + SELECT count(*) FROM award",
+          t_base, 1.0);
+  printf ("  %-58s %10.2f %8.1f\n", "    psi_store_open", t_open, t_open / t_base);
+  printf ("  %-58s %10.2f %8.1f\n", "    + psi_record_list_new + get_n_items", t_list,
+          t_list / t_base);
+  printf ("  %-58s %10.2f %8.1f\n", "    first 50 rows (get_item 0..49)", t_first,
+          t_first / t_base);
+  printf ("  %-58s %10.2f %8.1f\n", "(b) total: open + list + n_items + first 50 rows", t_b,
+          t_b / t_base);
+  printf ("  %-58s %10.2f %8.1f\n", "(c) get_item (n/2)", t_mid, t_mid / t_base);
+  printf ("  %-58s %10.2f %8.1f\n", "(c) get_item (n-1)", t_end, t_end / t_base);
+  printf ("  %-58s %10.2f %8.1f\n", "(c) search (set_search + n_items + first row)", t_search,
+          t_search / t_base);
+  printf ("      search \"%s\" found %u awards\n", search_name, n_found);
+  printf ("  peak RSS: at start %ld KiB, before the list %ld KiB, after (b) %ld KiB "
+          "(+%ld KiB), after (c) %ld KiB\n",
+          rss_start, rss_before, rss_after, rss_after - rss_before, rss_end);
+  fflush (stdout);
+
+  g_clear_object (&list);
+  g_clear_object (&store);
+  if (tmp_dir != NULL)
+    {
+      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+      g_unlink (db_path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (tmp_dir);
+    }
+  g_free (db_path);
+
+  return ok ? 0 : 1;
+}
