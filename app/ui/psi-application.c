@@ -1,0 +1,375 @@
+/* PSI Records
+ * Copyright 2026 The PSI Records authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "psi-application"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "psi-application.h"
+
+#include "psi-format.h"
+#include "psi-sample.h"
+#include "psi-ui-scope.h"
+#include "psi-window.h"
+
+struct _PsiApplication
+{
+  GtkApplication  parent_instance;
+
+  char           *database;
+  PsiStore       *store;
+};
+
+G_DEFINE_FINAL_TYPE (PsiApplication, psi_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the records file PATH instead of the default one"), N_("PATH") },
+  { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Check the records file, print what it holds and exit"), NULL },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static char *
+dup_database_path (PsiApplication *self)
+{
+  if (self->database != NULL)
+    return g_strdup (self->database);
+  return psi_sample_default_path ();
+}
+
+static PsiStore *
+open_store (const char  *path,
+            GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* The default file lives in a folder that may not exist yet. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return psi_sample_open_store (path, error);
+}
+
+/* --check: prints the schema version and what the file holds; 0 when it is sound. */
+static int
+run_check (PsiApplication *self)
+{
+  static const PsiRecordKind kinds[] = {
+    PSI_RECORD_KIND_EVENT,
+    PSI_RECORD_KIND_COMPETITION,
+    PSI_RECORD_KIND_AWARD,
+    PSI_RECORD_KIND_REGION,
+    PSI_RECORD_KIND_DISTRICT,
+    PSI_RECORD_KIND_MUNICIPALITY,
+    PSI_RECORD_KIND_CLUSTER,
+    PSI_RECORD_KIND_ORGANISATION,
+    PSI_RECORD_KIND_OFFICIAL,
+    PSI_RECORD_KIND_AGREEMENT,
+  };
+  g_autofree char *path = dup_database_path (self);
+  g_autoptr(PsiStore) store = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  store = open_store (path, &error);
+  if (store == NULL || !psi_store_check_integrity (store, &error))
+    {
+      /* Translators: %s is a file name, the second %s why it cannot be used */
+      g_printerr (_("The records file “%s” is not usable: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* Translators: the first line of the --check report; %s is a file name */
+  g_string_append_printf (report, _("Records file: %s\n"), path);
+  /* Translators: in the --check report; %d is a number */
+  g_string_append_printf (report, _("Schema version: %d\n"),
+                          psi_store_get_schema_version (store));
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      gint64 count = psi_store_count (store, kinds[i], &error);
+
+      if (count < 0 || error != NULL)
+        {
+          g_printerr (_("The records file “%s” is not usable: %s\n"), path,
+                      error != NULL ? error->message : _("cannot count its records"));
+          return EXIT_FAILURE;
+        }
+
+      /* Translators: a line of the --check report, "Municipalities: 16"; %s is the kind of
+       * record, the number follows */
+      g_string_append_printf (report, _("%s: "), psi_format_kind_plural (kinds[i]));
+      g_string_append_printf (report, "%" G_GINT64_FORMAT "\n", count);
+    }
+
+  g_print ("%s", report->str);
+  return EXIT_SUCCESS;
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GApplication *application = G_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+
+  /* Closing the windows lets them save their state. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (application);
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (application);
+  static const char *authors[] = { "The PSI Records authors", NULL };
+  const char *partners[] = {
+    _("Swiss Agency for Development and Cooperation (SDC)"),
+    _("Helvetas Kyrgyzstan"),
+    _("Development Policy Institute (DPI)"),
+    NULL
+  };
+  GtkWidget *dialog;
+
+  dialog = g_object_new (GTK_TYPE_ABOUT_DIALOG,
+                         "transient-for", parent,
+                         "modal", TRUE,
+                         "program-name", _("PSI Records"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Keep the records of the Public Service Improvement project: "
+                                       "conferences, competitions and awards, municipalities, "
+                                       "clusters and agreements."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+  /* Translators: heading of the about dialog's credits for the organisations of the project */
+  gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (dialog), _("Project partners"),
+                                       partners);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated_cb },
+  { "about", about_activated_cb },
+};
+
+static void
+error_dialog_response_cb (GtkWindow      *dialog,
+                          PsiApplication *self)
+{
+  gtk_window_destroy (dialog);
+}
+
+/* A small window of our own: GtkAlertDialog is GTK 4.10. */
+static void
+show_open_error (PsiApplication *self,
+                 const GError   *error)
+{
+  GtkWidget *window, *box, *icon, *title, *message, *button;
+
+  window = gtk_window_new ();
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  gtk_window_set_title (GTK_WINDOW (window), _("PSI Records"));
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, -1);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+
+  icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  gtk_image_set_pixel_size (GTK_IMAGE (icon), 48);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  title = gtk_label_new (_("Cannot Open the Records File"));
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_box_append (GTK_BOX (box), title);
+
+  message = gtk_label_new (error->message);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (message), 50);
+  gtk_label_set_selectable (GTK_LABEL (message), TRUE);
+  gtk_label_set_justify (GTK_LABEL (message), GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (box), message);
+
+  button = gtk_button_new_with_mnemonic (_("_Close"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (error_dialog_response_cb), window);
+  gtk_box_append (GTK_BOX (box), button);
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_widget (GTK_WINDOW (window), button);
+  gtk_window_set_focus (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+psi_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  PsiApplication *self = PSI_APPLICATION (application);
+  const char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database) && *database != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+
+      g_free (self->database);
+      self->database = g_file_get_path (file);
+    }
+
+  if (g_variant_dict_lookup (options, "check", "b", NULL))
+    return run_check (self);
+
+  return -1;
+}
+
+static void
+psi_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (psi_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APP_ID);
+  psi_ui_ensure_style (gdk_display_get_default ());
+}
+
+static void
+psi_application_activate (GApplication *application)
+{
+  PsiApplication *self = PSI_APPLICATION (application);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = dup_database_path (self);
+  if (self->store == NULL)
+    self->store = open_store (path, &error);
+
+  if (self->store == NULL)
+    {
+      g_message ("%s: %s", path, error->message);
+      show_open_error (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (psi_window_new (GTK_APPLICATION (application), self->store));
+  gtk_window_present (window);
+}
+
+static void
+psi_application_dispose (GObject *object)
+{
+  PsiApplication *self = PSI_APPLICATION (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (psi_application_parent_class)->dispose (object);
+}
+
+static void
+psi_application_finalize (GObject *object)
+{
+  PsiApplication *self = PSI_APPLICATION (object);
+
+  g_clear_pointer (&self->database, g_free);
+
+  G_OBJECT_CLASS (psi_application_parent_class)->finalize (object);
+}
+
+static void
+psi_application_class_init (PsiApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = psi_application_dispose;
+  object_class->finalize = psi_application_finalize;
+
+  application_class->handle_local_options = psi_application_handle_local_options;
+  application_class->startup = psi_application_startup;
+  application_class->activate = psi_application_activate;
+}
+
+static void
+psi_application_init (PsiApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Records of the Public Service Improvement "
+                                              "project: conferences, competitions and awards, "
+                                              "municipalities, clusters, people and "
+                                              "agreements."));
+}
+
+PsiApplication *
+psi_application_new (void)
+{
+  psi_ui_ensure_types ();
+
+  return g_object_new (PSI_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       NULL);
+}
+
+const char *
+psi_application_get_database (PsiApplication *self)
+{
+  g_return_val_if_fail (PSI_IS_APPLICATION (self), NULL);
+
+  return self->database;
+}

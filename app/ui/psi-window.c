@@ -1,0 +1,491 @@
+/* PSI Records
+ * Copyright 2026 The PSI Records authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "psi-window"
+
+#include "config.h"
+
+#include "psi-window.h"
+
+#include "psi-section-page.h"
+#include "psi-ui-scope.h"
+
+struct _PsiWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  PsiStore             *store;
+  GSettings            *settings;
+
+  GtkStack             *sections;
+  GtkStack             *competitions_stack;
+  GtkStack             *people_stack;
+  PsiSectionPage       *events_page;
+  PsiSectionPage       *competitions_page;
+  PsiSectionPage       *awards_page;
+  PsiSectionPage       *municipalities_page;
+  PsiSectionPage       *clusters_page;
+  PsiSectionPage       *organisations_page;
+  PsiSectionPage       *officials_page;
+  PsiSectionPage       *agreements_page;
+};
+
+G_DEFINE_FINAL_TYPE (PsiWindow, psi_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const section_ids[] = {
+  "conferences",
+  "competitions",
+  "municipalities",
+  "clusters",
+  "people",
+  "agreements",
+  NULL
+};
+
+/* Where each kind of record is shown: section, and the list inside a two-list section. */
+static const struct {
+  PsiRecordKind kind;
+  const char   *section;
+  const char   *list;
+} kind_pages[] = {
+  { PSI_RECORD_KIND_EVENT,        "conferences",    NULL },
+  { PSI_RECORD_KIND_COMPETITION,  "competitions",   "competitions" },
+  { PSI_RECORD_KIND_AWARD,        "competitions",   "awards" },
+  { PSI_RECORD_KIND_MUNICIPALITY, "municipalities", NULL },
+  { PSI_RECORD_KIND_CLUSTER,      "clusters",       NULL },
+  { PSI_RECORD_KIND_ORGANISATION, "people",         "organisations" },
+  { PSI_RECORD_KIND_OFFICIAL,     "people",         "officials" },
+  { PSI_RECORD_KIND_AGREEMENT,    "agreements",     NULL },
+};
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_warning ("The GSettings schema %s is not installed; window state will not be kept",
+                 APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static PsiSectionPage **
+page_slot (PsiWindow     *self,
+           PsiRecordKind  kind)
+{
+  switch (kind)
+    {
+    case PSI_RECORD_KIND_EVENT:        return &self->events_page;
+    case PSI_RECORD_KIND_COMPETITION:  return &self->competitions_page;
+    case PSI_RECORD_KIND_AWARD:        return &self->awards_page;
+    case PSI_RECORD_KIND_MUNICIPALITY: return &self->municipalities_page;
+    case PSI_RECORD_KIND_CLUSTER:      return &self->clusters_page;
+    case PSI_RECORD_KIND_ORGANISATION: return &self->organisations_page;
+    case PSI_RECORD_KIND_OFFICIAL:     return &self->officials_page;
+    case PSI_RECORD_KIND_AGREEMENT:    return &self->agreements_page;
+    case PSI_RECORD_KIND_REGION:
+    case PSI_RECORD_KIND_DISTRICT:
+    default:
+      return NULL;
+    }
+}
+
+static GtkStack *
+list_stack_of_section (PsiWindow  *self,
+                       const char *section)
+{
+  if (g_strcmp0 (section, "competitions") == 0)
+    return self->competitions_stack;
+  if (g_strcmp0 (section, "people") == 0)
+    return self->people_stack;
+  return NULL;
+}
+
+static void
+section_changed_cb (PsiWindow  *self,
+                    GParamSpec *pspec,
+                    GtkStack   *stack)
+{
+  const char *section = gtk_stack_get_visible_child_name (stack);
+  GAction *action;
+
+  g_assert (PSI_IS_WINDOW (self));
+
+  if (section == NULL)
+    return;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "section");
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (section));
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-section", section);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+}
+
+static void
+list_changed_cb (PsiWindow  *self,
+                 GParamSpec *pspec,
+                 GtkStack   *stack)
+{
+  g_assert (PSI_IS_WINDOW (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+}
+
+static void
+section_change_state_cb (GSimpleAction *action,
+                         GVariant      *state,
+                         gpointer       user_data)
+{
+  PsiWindow *self = PSI_WINDOW (user_data);
+
+  psi_window_set_section (self, g_variant_get_string (state, NULL));
+}
+
+static void
+search_activated_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  PsiWindow *self = PSI_WINDOW (user_data);
+  PsiSectionPage *page = psi_window_get_current_page (self);
+
+  if (page != NULL)
+    psi_section_page_focus_search (page);
+}
+
+static void
+open_record_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  PsiWindow *self = PSI_WINDOW (user_data);
+  int kind;
+  gint64 id;
+
+  g_variant_get (parameter, "(ix)", &kind, &id);
+  if (kind < 0 || kind >= PSI_N_RECORD_KINDS)
+    return;
+
+  psi_window_show_record (self, kind, id);
+}
+
+static const GActionEntry window_actions[] = {
+  { "section", NULL, "s", "'conferences'", section_change_state_cb },
+  { "search", search_activated_cb },
+  { "open-record", open_record_activated_cb, "(ix)" },
+};
+
+static void
+save_window_state (PsiWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+psi_window_close_request (GtkWindow *window)
+{
+  GtkWindowClass *parent_class = GTK_WINDOW_CLASS (psi_window_parent_class);
+
+  save_window_state (PSI_WINDOW (window));
+
+  if (parent_class->close_request != NULL)
+    return parent_class->close_request (window);
+  return FALSE;
+}
+
+static void
+psi_window_constructed (GObject *object)
+{
+  PsiWindow *self = PSI_WINDOW (object);
+
+  G_OBJECT_CLASS (psi_window_parent_class)->constructed (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_pages); i++)
+    psi_section_page_set_store (*page_slot (self, kind_pages[i].kind), self->store);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *section = g_settings_get_string (self->settings, "last-section");
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      psi_window_set_section (self, section);
+    }
+}
+
+static void
+psi_window_dispose (GObject *object)
+{
+  PsiWindow *self = PSI_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PSI_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (psi_window_parent_class)->dispose (object);
+}
+
+static void
+psi_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  PsiWindow *self = PSI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, psi_window_get_store (self));
+      break;
+    case PROP_SECTION:
+      g_value_set_string (value, psi_window_get_section (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+psi_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  PsiWindow *self = PSI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SECTION:
+      psi_window_set_section (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+psi_window_class_init (PsiWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = psi_window_constructed;
+  object_class->dispose = psi_window_dispose;
+  object_class->get_property = psi_window_get_property;
+  object_class->set_property = psi_window_set_property;
+
+  window_class->close_request = psi_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         PSI_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL,
+                         "conferences",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PSI_TYPE_SECTION_PAGE);
+  psi_ui_ensure_types ();
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/psi-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, competitions_stack);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, people_stack);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, events_page);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, competitions_page);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, awards_page);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, municipalities_page);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, clusters_page);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, organisations_page);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, officials_page);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, agreements_page);
+  gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_changed_cb);
+
+  for (guint i = 0; section_ids[i] != NULL; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.section", "s", section_ids[i]);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+}
+
+static void
+psi_window_init (PsiWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  psi_ui_ensure_style (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   window_actions, G_N_ELEMENTS (window_actions),
+                                   self);
+  self->settings = settings_new_if_installed ();
+}
+
+PsiWindow *
+psi_window_new (GtkApplication *application,
+                PsiStore       *store)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (PSI_IS_STORE (store), NULL);
+
+  return g_object_new (PSI_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+PsiStore *
+psi_window_get_store (PsiWindow *self)
+{
+  g_return_val_if_fail (PSI_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+const char * const *
+psi_window_get_section_ids (void)
+{
+  return section_ids;
+}
+
+const char *
+psi_window_get_section (PsiWindow *self)
+{
+  g_return_val_if_fail (PSI_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->sections);
+}
+
+void
+psi_window_set_section (PsiWindow  *self,
+                        const char *section)
+{
+  g_return_if_fail (PSI_IS_WINDOW (self));
+
+  if (section == NULL || !g_strv_contains (section_ids, section))
+    {
+      g_warning ("No section named “%s”", section ? section : "(null)");
+      return;
+    }
+
+  /* The stack notifies: see section_changed_cb (). */
+  gtk_stack_set_visible_child_name (self->sections, section);
+}
+
+PsiSectionPage *
+psi_window_get_page (PsiWindow     *self,
+                     PsiRecordKind  kind)
+{
+  PsiSectionPage **slot;
+
+  g_return_val_if_fail (PSI_IS_WINDOW (self), NULL);
+
+  slot = page_slot (self, kind);
+  return slot != NULL ? *slot : NULL;
+}
+
+PsiSectionPage *
+psi_window_get_current_page (PsiWindow *self)
+{
+  const char *section;
+  GtkStack *list_stack;
+  GtkWidget *child;
+
+  g_return_val_if_fail (PSI_IS_WINDOW (self), NULL);
+
+  section = psi_window_get_section (self);
+  list_stack = list_stack_of_section (self, section);
+  child = list_stack != NULL ? gtk_stack_get_visible_child (list_stack)
+                             : gtk_stack_get_visible_child (self->sections);
+
+  return PSI_IS_SECTION_PAGE (child) ? PSI_SECTION_PAGE (child) : NULL;
+}
+
+gboolean
+psi_window_show_page (PsiWindow     *self,
+                      PsiRecordKind  kind)
+{
+  g_return_val_if_fail (PSI_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_pages); i++)
+    {
+      GtkStack *list_stack;
+
+      if (kind_pages[i].kind != kind)
+        continue;
+
+      list_stack = list_stack_of_section (self, kind_pages[i].section);
+      if (list_stack != NULL)
+        gtk_stack_set_visible_child_name (list_stack, kind_pages[i].list);
+      psi_window_set_section (self, kind_pages[i].section);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+psi_window_show_record (PsiWindow     *self,
+                        PsiRecordKind  kind,
+                        gint64         id)
+{
+  PsiSectionPage *page;
+
+  g_return_val_if_fail (PSI_IS_WINDOW (self), FALSE);
+
+  page = psi_window_get_page (self, kind);
+  if (page == NULL || !psi_window_show_page (self, kind))
+    return FALSE;
+
+  return psi_section_page_select_id (page, id);
+}
