@@ -9,48 +9,31 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "psi-application.h"
-
-static void
-setup_gettext (void)
-{
-  const char *localedir = g_getenv ("PSI_LOCALEDIR");
-  const char *messages;
-
-  setlocale (LC_ALL, "");
-
-  /* LANGUAGE is ignored under the C locale but honoured under C.UTF-8. */
-  messages = setlocale (LC_MESSAGES, NULL);
-  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
-    {
-      setlocale (LC_CTYPE, "C.UTF-8");
-      setlocale (LC_MESSAGES, "C.UTF-8");
-    }
-
-  /* An uninstalled build finds its catalogs through PSI_LOCALEDIR. */
-  if (localedir == NULL || *localedir == '\0')
-    localedir = LOCALEDIR;
-
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  /* g_dgettext () decides once per process whether to translate at all, from the default
-   * domain at its first call: ask GTK's catalog first, before our domain becomes the default,
-   * so that GTK's strings are translated even where our catalog is missing. */
-  (void) g_dgettext ("gtk40", "");
-
-  textdomain (GETTEXT_PACKAGE);
-}
+#include "psi-interface-language.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(PsiApplication) application = NULL;
+  const char *localedir = g_getenv ("PSI_LOCALEDIR");
+  g_autofree char *saved = NULL;
+  const char *language;
 
-  setup_gettext ();
+  /* An uninstalled build finds its catalogs through PSI_LOCALEDIR. */
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  psi_interface_language_init (localedir);
+
+  /* The language is applied before GTK starts, so that GTK's own strings follow it too:
+   * --language for this run, else the saved choice, else the system's. PsiApplication checks
+   * the option again and refuses an unknown code. */
+  language = psi_interface_language_from_args (argc, argv);
+  if (language == NULL || !psi_interface_language_is_valid (language))
+    language = saved = psi_interface_language_dup_saved ();
+  psi_interface_language_apply (language);
 
   g_set_application_name (_("PSI Records"));
 

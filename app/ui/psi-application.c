@@ -15,6 +15,7 @@
 #include "psi-application.h"
 
 #include "psi-format.h"
+#include "psi-interface-language.h"
 #include "psi-sample.h"
 #include "psi-ui-scope.h"
 #include "psi-window.h"
@@ -25,6 +26,9 @@ struct _PsiApplication
 
   char           *database;
   PsiStore       *store;
+  GSettings      *settings;
+  /* --language: the language of this run, not saved */
+  char           *language;
 };
 
 G_DEFINE_FINAL_TYPE (PsiApplication, psi_application, GTK_TYPE_APPLICATION)
@@ -34,6 +38,10 @@ static const GOptionEntry option_entries[] = {
     N_("Open the records file PATH instead of the default one"), N_("PATH") },
   { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Check the records file, print what it holds and exit"), NULL },
+  { "language", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Show the interface in LANGUAGE for this run: ky, ru or en"),
+    /* Translators: the placeholder of the --language option in --help */
+    N_("LANGUAGE") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -178,9 +186,69 @@ about_activated_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Builds every window again in the current language: GtkBuilder translates only when it
+ * parses. The new window takes over the section, lists, searches and selections of the old. */
+static void
+rebuild_windows (PsiApplication *self)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PsiWindow *new_active = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      PsiWindow *old = l->data;
+      PsiWindow *window;
+
+      if (!PSI_IS_WINDOW (old))
+        continue;
+
+      window = psi_window_new (GTK_APPLICATION (self), psi_window_get_store (old));
+      psi_window_take_state (window, old);
+      if (GTK_WINDOW (old) == active)
+        new_active = window;
+      else
+        gtk_window_present (GTK_WINDOW (window));
+      gtk_window_destroy (GTK_WINDOW (old));
+    }
+
+  if (new_active != NULL)
+    gtk_window_present (GTK_WINDOW (new_active));
+}
+
+/* app.language: "ky", "ru", "en" or "" (the system's). Switches at once and is saved. */
+static void
+language_change_state_cb (GSimpleAction *action,
+                          GVariant      *state,
+                          gpointer       user_data)
+{
+  PsiApplication *self = PSI_APPLICATION (user_data);
+  const char *code = g_variant_get_string (state, NULL);
+
+  if (!psi_interface_language_is_valid (code))
+    {
+      g_warning ("Unknown interface language “%s”", code);
+      return;
+    }
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "language", code);
+
+  if (g_str_equal (code, psi_interface_language_get ()))
+    {
+      g_simple_action_set_state (action, state);
+      return;
+    }
+
+  psi_interface_language_apply (code);
+  g_simple_action_set_state (action, state);
+  rebuild_windows (self);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
   { "about", about_activated_cb },
+  { "language", NULL, "s", "''", language_change_state_cb },
 };
 
 static void
@@ -243,6 +311,7 @@ psi_application_handle_local_options (GApplication *application,
 {
   PsiApplication *self = PSI_APPLICATION (application);
   const char *database = NULL;
+  const char *language = NULL;
 
   if (g_variant_dict_lookup (options, "version", "b", NULL))
     {
@@ -256,6 +325,21 @@ psi_application_handle_local_options (GApplication *application,
 
       g_free (self->database);
       self->database = g_file_get_path (file);
+    }
+
+  if (g_variant_dict_lookup (options, "language", "&s", &language))
+    {
+      if (!psi_interface_language_is_valid (language) || *language == '\0')
+        {
+          /* Translators: %s is what was given to --language; keep ky, ru and en */
+          g_printerr (_("Unknown language “%s”: use ky, ru or en.\n"), language);
+          return 2;
+        }
+      g_free (self->language);
+      self->language = g_strdup (language);
+      /* main () applied it already; this catches an application made elsewhere. */
+      if (!g_str_equal (language, psi_interface_language_get ()))
+        psi_interface_language_apply (language);
     }
 
   if (g_variant_dict_lookup (options, "check", "b", NULL))
@@ -275,6 +359,16 @@ psi_application_startup (GApplication *application)
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+
+  /* The menu shows the language in use: the one of this run, else the saved choice. */
+  {
+    PsiApplication *self = PSI_APPLICATION (application);
+    GAction *action = g_action_map_lookup_action (G_ACTION_MAP (application), "language");
+
+    self->settings = psi_settings_new_if_installed ();
+    g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                               g_variant_new_string (psi_interface_language_get ()));
+  }
   gtk_window_set_default_icon_name (APP_ID);
   psi_ui_ensure_style (gdk_display_get_default ());
 }
@@ -315,6 +409,7 @@ psi_application_dispose (GObject *object)
   PsiApplication *self = PSI_APPLICATION (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (psi_application_parent_class)->dispose (object);
 }
@@ -325,6 +420,7 @@ psi_application_finalize (GObject *object)
   PsiApplication *self = PSI_APPLICATION (object);
 
   g_clear_pointer (&self->database, g_free);
+  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (psi_application_parent_class)->finalize (object);
 }

@@ -635,3 +635,48 @@ psi_section_page_focus_search (PsiSectionPage *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
+
+/**
+ * psi_section_page_get_sort:
+ * @key: (out): the sort key of the column the list is sorted by
+ * @descending: (out): whether the order is descending
+ *
+ * Returns: %TRUE when the user sorted the list by a column.
+ */
+gboolean
+psi_section_page_get_sort (PsiSectionPage  *self,
+                           const char     **key,
+                           gboolean        *descending)
+{
+  g_return_val_if_fail (PSI_IS_SECTION_PAGE (self), FALSE);
+
+  return psi_column_sorter_probe (gtk_column_view_get_sorter (self->column_view),
+                                  key, descending);
+}
+
+/* Sorts by the column whose PsiColumnSorter has @key, as a click on its header would. */
+void
+psi_section_page_sort_by (PsiSectionPage *self,
+                          const char     *key,
+                          gboolean        descending)
+{
+  GListModel *columns;
+
+  g_return_if_fail (PSI_IS_SECTION_PAGE (self));
+
+  columns = gtk_column_view_get_columns (self->column_view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
+
+      if (PSI_IS_COLUMN_SORTER (sorter) &&
+          g_strcmp0 (psi_column_sorter_get_key (PSI_COLUMN_SORTER (sorter)), key) == 0)
+        {
+          gtk_column_view_sort_by_column (self->column_view, column,
+                                          descending ? GTK_SORT_DESCENDING
+                                                     : GTK_SORT_ASCENDING);
+          return;
+        }
+    }
+}

@@ -47,4 +47,11 @@ gboolean        psi_section_page_select_id        (PsiSectionPage *self,
 const char     *psi_section_page_get_state        (PsiSectionPage *self);
 void            psi_section_page_focus_search     (PsiSectionPage *self);
 
+gboolean        psi_section_page_get_sort         (PsiSectionPage *self,
+                                                   const char    **key,
+                                                   gboolean       *descending);
+void            psi_section_page_sort_by          (PsiSectionPage *self,
+                                                   const char     *key,
+                                                   gboolean        descending);
+
 G_END_DECLS

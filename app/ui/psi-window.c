@@ -10,6 +10,7 @@
 
 #include "psi-window.h"
 
+#include "psi-interface-language.h"
 #include "psi-section-page.h"
 #include "psi-ui-scope.h"
 
@@ -69,25 +70,6 @@ static const struct {
   { PSI_RECORD_KIND_OFFICIAL,     "people",         "officials" },
   { PSI_RECORD_KIND_AGREEMENT,    "agreements",     NULL },
 };
-
-static GSettings *
-settings_new_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-  if (schema == NULL)
-    {
-      g_warning ("The GSettings schema %s is not installed; window state will not be kept",
-                 APP_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
 
 static PsiSectionPage **
 page_slot (PsiWindow     *self,
@@ -368,7 +350,10 @@ psi_window_init (PsiWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    window_actions, G_N_ELEMENTS (window_actions),
                                    self);
-  self->settings = settings_new_if_installed ();
+  self->settings = psi_settings_new_if_installed ();
+  if (self->settings == NULL)
+    g_warning ("The GSettings schema %s is not installed; window state will not be kept",
+               APP_ID);
 }
 
 PsiWindow *
@@ -488,4 +473,66 @@ psi_window_show_record (PsiWindow     *self,
     return FALSE;
 
   return psi_section_page_select_id (page, id);
+}
+
+/**
+ * psi_window_take_state:
+ * @self: a new window
+ * @other: the window it replaces
+ *
+ * Gives @self what the user sees in @other: size, maximized state, section, the list shown in
+ * a two-list section, and the search text and selected record of every list. Used when the
+ * interface language changes: GtkBuilder translates only when it parses, so the window is
+ * built again in the new language and takes over from the old one.
+ */
+void
+psi_window_take_state (PsiWindow *self,
+                       PsiWindow *other)
+{
+  const char *section;
+  int width, height;
+
+  g_return_if_fail (PSI_IS_WINDOW (self));
+  g_return_if_fail (PSI_IS_WINDOW (other));
+
+  width = gtk_widget_get_width (GTK_WIDGET (other));
+  height = gtk_widget_get_height (GTK_WIDGET (other));
+  if (width <= 0 || height <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (other), &width, &height);
+  if (gtk_window_is_maximized (GTK_WINDOW (other)))
+    gtk_window_maximize (GTK_WINDOW (self));
+  else
+    {
+      gtk_window_unmaximize (GTK_WINDOW (self));
+      if (width > 0 && height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_pages); i++)
+    {
+      PsiSectionPage *from = *page_slot (other, kind_pages[i].kind);
+      PsiSectionPage *to = *page_slot (self, kind_pages[i].kind);
+      gint64 id = psi_section_page_get_selected_id (from);
+      const char *key = NULL;
+      gboolean descending = FALSE;
+
+      if (psi_section_page_get_sort (from, &key, &descending))
+        {
+          g_autofree char *sort_key = g_strdup (key);
+
+          psi_section_page_sort_by (to, sort_key, descending);
+        }
+      psi_section_page_set_search (to, psi_section_page_get_search (from));
+      if (id > 0)
+        psi_section_page_select_id (to, id);
+    }
+
+  gtk_stack_set_visible_child_name (self->competitions_stack,
+                                    gtk_stack_get_visible_child_name (other->competitions_stack));
+  gtk_stack_set_visible_child_name (self->people_stack,
+                                    gtk_stack_get_visible_child_name (other->people_stack));
+
+  section = psi_window_get_section (other);
+  if (section != NULL)
+    psi_window_set_section (self, section);
 }

@@ -48,4 +48,7 @@ gboolean             psi_window_show_record       (PsiWindow      *self,
                                                    PsiRecordKind   kind,
                                                    gint64          id);
 
+void                 psi_window_take_state        (PsiWindow      *self,
+                                                   PsiWindow      *other);
+
 G_END_DECLS
