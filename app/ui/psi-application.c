@@ -35,7 +35,9 @@ G_DEFINE_FINAL_TYPE (PsiApplication, psi_application, GTK_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the records file PATH instead of the default one"), N_("PATH") },
+    N_("Open the records file PATH instead of the default one"),
+    /* Translators: the placeholder of the --database option in --help (a file path) */
+    N_("PATH") },
   { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Check the records file, print what it holds and exit"), NULL },
   { "language", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -160,6 +162,8 @@ about_activated_cb (GSimpleAction *action,
   static const char *authors[] = { "The PSI Records authors", NULL };
   const char *partners[] = {
     _("Swiss Agency for Development and Cooperation (SDC)"),
+    /* Translators: the name of the implementing organisation; usually kept in Latin or
+     * transliterated */
     _("Helvetas Kyrgyzstan"),
     _("Development Policy Institute (DPI)"),
     NULL
@@ -293,6 +297,7 @@ show_open_error (PsiApplication *self,
   gtk_label_set_justify (GTK_LABEL (message), GTK_JUSTIFY_CENTER);
   gtk_box_append (GTK_BOX (box), message);
 
+  /* Translators: the button of the message that the records file cannot be opened */
   button = gtk_button_new_with_mnemonic (_("_Close"));
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "suggested-action");

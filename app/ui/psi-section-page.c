@@ -53,7 +53,9 @@ empty_title_for_kind (PsiRecordKind kind)
 {
   switch (kind)
     {
-    case PSI_RECORD_KIND_EVENT:        return _("No conferences yet");
+    case PSI_RECORD_KIND_EVENT:
+      /* Translators: this and the titles below are shown in place of an empty list */
+      return _("No conferences yet");
     case PSI_RECORD_KIND_COMPETITION:  return _("No competitions yet");
     case PSI_RECORD_KIND_AWARD:        return _("No awards yet");
     case PSI_RECORD_KIND_MUNICIPALITY: return _("No municipalities yet");
@@ -73,7 +75,10 @@ search_placeholder_for_kind (PsiRecordKind kind)
 {
   switch (kind)
     {
-    case PSI_RECORD_KIND_EVENT:        return _("Search conferences");
+    case PSI_RECORD_KIND_EVENT:
+      /* Translators: this and the strings below are placeholders of the search entry above
+       * a list */
+      return _("Search conferences");
     case PSI_RECORD_KIND_COMPETITION:  return _("Search competitions");
     case PSI_RECORD_KIND_AWARD:        return _("Search awards");
     case PSI_RECORD_KIND_MUNICIPALITY: return _("Search municipalities");
