@@ -26,6 +26,7 @@ struct _PsiDetailPane
 
   GtkStack   *stack;
   GtkLabel   *title_label;
+  GtkLabel   *title_fallback;
   GtkLabel   *kind_label;
   GtkGrid    *fields_grid;
   GtkBox     *groups_box;
@@ -393,6 +394,44 @@ add_related_groups (PsiDetailPane *self)
     }
 }
 
+/* The text the title of a record comes from (PsiRecord:title): an award's recipient, else its
+ * own name, as psi_award's title and the lists' sort key do. */
+static PsiText *
+title_text (PsiRecord *record)
+{
+  if (PSI_IS_AWARD (record))
+    {
+      PsiText *recipient = psi_award_get_recipient_name (PSI_AWARD (record));
+
+      if (recipient != NULL && !psi_text_is_empty (recipient))
+        return recipient;
+    }
+
+  return psi_record_get_name (record);
+}
+
+/* After a title shown in another language than the interface's, that language: "RU". */
+static void
+update_title_fallback (PsiDetailPane *self)
+{
+  g_autofree char *code = NULL;
+  PsiLanguage shown;
+
+  if (self->record == NULL || !psi_format_get_fallback (title_text (self->record), &shown))
+    {
+      gtk_label_set_text (self->title_fallback, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_fallback), NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->title_fallback), FALSE);
+      return;
+    }
+
+  code = g_ascii_strup (psi_language_to_code (shown), -1);
+  gtk_label_set_text (self->title_fallback, code);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_fallback),
+                               psi_format_fallback_tooltip (shown));
+  gtk_widget_set_visible (GTK_WIDGET (self->title_fallback), TRUE);
+}
+
 static void
 add_fields (PsiDetailPane *self)
 {
@@ -635,6 +674,7 @@ psi_detail_pane_class_init (PsiDetailPaneClass *klass)
                                                RESOURCE_BASE_PATH "/psi-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, PsiDetailPane, stack);
   gtk_widget_class_bind_template_child (widget_class, PsiDetailPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PsiDetailPane, title_fallback);
   gtk_widget_class_bind_template_child (widget_class, PsiDetailPane, kind_label);
   gtk_widget_class_bind_template_child (widget_class, PsiDetailPane, fields_grid);
   gtk_widget_class_bind_template_child (widget_class, PsiDetailPane, groups_box);
@@ -722,6 +762,7 @@ psi_detail_pane_show_record (PsiDetailPane *self,
     {
       title = psi_record_dup_title (record, psi_language_get_current ());
       gtk_label_set_text (self->title_label, title);
+      update_title_fallback (self);
       gtk_label_set_text (self->kind_label, psi_enum_to_label (PSI_TYPE_RECORD_KIND, kind));
       add_fields (self);
       add_related_groups (self);

@@ -77,9 +77,7 @@ static char *
 psi_ui_count (gpointer this_object,
               guint    count)
 {
-  if (count == 0)
-    return g_strdup ("");
-  return g_strdup_printf ("%u", count);
+  return psi_format_count (count);
 }
 
 static char *
@@ -107,6 +105,45 @@ psi_ui_yes_no (gpointer this_object,
   return g_strdup (value ? C_("column value", "Yes") : C_("column value", "No"));
 }
 
+/* The mark after a name shown in another language than the interface's: "" or e.g. "RU". */
+static char *
+psi_ui_fallback_code (gpointer  this_object,
+                      PsiText  *text)
+{
+  return psi_format_fallback_code (text);
+}
+
+/* The same for the text psi_ui_text_either () shows. */
+static char *
+psi_ui_fallback_code_either (gpointer  this_object,
+                             PsiText  *first,
+                             PsiText  *second)
+{
+  if (first != NULL && !psi_text_is_empty (first))
+    return psi_format_fallback_code (first);
+  return psi_format_fallback_code (second);
+}
+
+/* The tooltip of the mark, from the mark itself ("RU"): "No Kyrgyz name; shown in Russian". */
+static char *
+psi_ui_fallback_tooltip (gpointer    this_object,
+                         const char *code)
+{
+  PsiLanguage shown;
+
+  if (code == NULL || !psi_language_from_code (code, &shown))
+    return g_strdup ("");
+  return g_strdup (psi_format_fallback_tooltip (shown));
+}
+
+/* For "visible" bindings: whether a string (a label) has anything to show. */
+static gboolean
+psi_ui_not_empty (gpointer    this_object,
+                  const char *str)
+{
+  return str != NULL && *str != '\0';
+}
+
 GtkBuilderScope *
 psi_ui_scope_new (void)
 {
@@ -118,7 +155,14 @@ psi_ui_scope_new (void)
                                            "psi_ui_date", G_CALLBACK (psi_ui_date),
                                            "psi_ui_entrants", G_CALLBACK (psi_ui_entrants),
                                            "psi_ui_enum_label", G_CALLBACK (psi_ui_enum_label),
+                                           "psi_ui_fallback_code",
+                                           G_CALLBACK (psi_ui_fallback_code),
+                                           "psi_ui_fallback_code_either",
+                                           G_CALLBACK (psi_ui_fallback_code_either),
+                                           "psi_ui_fallback_tooltip",
+                                           G_CALLBACK (psi_ui_fallback_tooltip),
                                            "psi_ui_grant", G_CALLBACK (psi_ui_grant),
+                                           "psi_ui_not_empty", G_CALLBACK (psi_ui_not_empty),
                                            "psi_ui_place", G_CALLBACK (psi_ui_place),
                                            "psi_ui_prizes", G_CALLBACK (psi_ui_prizes),
                                            "psi_ui_text_current", G_CALLBACK (psi_ui_text_current),

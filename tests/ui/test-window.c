@@ -662,6 +662,136 @@ test_settings (Fixture       *fixture,
   g_assert_cmpstr (psi_window_get_section (fixture->window), ==, "clusters");
 }
 
+/* The mapped label with that text and CSS class under widget, or NULL. */
+static GtkWidget *
+find_label_with_class (GtkWidget  *widget,
+                       const char *text,
+                       const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_has_css_class (widget, css_class) &&
+      (text == NULL || g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_class (child, text, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every mapped label with that CSS class under widget. */
+static void
+collect_labels_with_class (GtkWidget  *widget,
+                           const char *css_class,
+                           GPtrArray  *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels_with_class (child, css_class, labels);
+}
+
+/* A municipality whose Kyrgyz name was removed: with Kyrgyz names, the list and the title of
+ * the detail pane show its Russian name, marked "RU"; the others are not marked. */
+static void
+test_fallback_mark (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PsiSectionPage *page = psi_window_get_page (fixture->window, PSI_RECORD_KIND_MUNICIPALITY);
+  gint64 id = find_id_by_title (G_LIST_MODEL (psi_section_page_get_list (page)), "Kenesh");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsiRecord) kenesh = NULL;
+  g_autoptr(PsiText) name = NULL;
+  GListModel *model;
+  GtkWidget *view, *mark;
+
+  g_assert_cmpint (id, >, 0);
+  kenesh = psi_store_load (fixture->store, PSI_RECORD_KIND_MUNICIPALITY, id, &error);
+  g_assert_no_error (error);
+  name = psi_text_with (psi_record_get_name (kenesh), PSI_LANGUAGE_KY, NULL);
+  psi_record_set_name (kenesh, name);
+  g_assert_true (psi_store_save (fixture->store, kenesh, &error));
+  g_assert_no_error (error);
+
+  /* Names are read in the current language when rows are bound: a new window in Kyrgyz. */
+  close_window (&fixture->window);
+  psi_language_set_current (PSI_LANGUAGE_KY);
+  fixture->window = open_window (fixture->store);
+  psi_window_set_section (fixture->window, "municipalities");
+  page = psi_window_get_page (fixture->window, PSI_RECORD_KIND_MUNICIPALITY);
+  model = G_LIST_MODEL (psi_section_page_get_list (page));
+  view = GTK_WIDGET (psi_section_page_get_column_view (page));
+
+  /* Found by its English name as before; shown in Russian, marked. */
+  psi_section_page_set_search (page, "Kenesh");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  settle ();
+  g_assert_cmpuint (count_rows (view), ==, 1);
+  g_assert_true (find_label (view, "Кенеш"));
+  mark = find_label_with_class (view, NULL, "fallback-language");
+  g_assert_nonnull (mark);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (mark)), ==, "RU");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (mark), ==, "No Kyrgyz name; shown in Russian");
+  /* right after the name, in the same cell */
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_prev_sibling (mark)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (mark))), ==,
+                   "Кенеш");
+  save_screenshot (fixture->window, "municipalities-fallback");
+
+  /* The detail pane's title too; its three names stay side by side. */
+  g_assert_true (psi_section_page_select_id (page, id));
+  settle ();
+  {
+    GtkWidget *pane = GTK_WIDGET (psi_section_page_get_detail_pane (page));
+
+    mark = find_label_with_class (pane, "RU", "fallback-language");
+    g_assert_nonnull (mark);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (mark), ==, "No Kyrgyz name; shown in Russian");
+    g_assert_true (find_label (pane, "Kenesh"));
+    g_assert_null (find_label_with_class (pane, "KY", "language-tag"));
+    g_assert_nonnull (find_label_with_class (pane, "RU", "language-tag"));
+  }
+  save_screenshot (fixture->window, "municipalities-fallback-detail");
+
+  /* A name given in Kyrgyz is not marked, in the list or in the pane. */
+  psi_section_page_set_search (page, "Beshik");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (psi_section_page_select_id (page,
+                                             find_id_by_title (model, "Бешик-Жон")));
+  settle ();
+  g_assert_true (find_label (view, "Бешик-Жон"));
+  g_assert_null (find_label_with_class (view, NULL, "fallback-language"));
+  g_assert_null (find_label_with_class (GTK_WIDGET (psi_section_page_get_detail_pane (page)),
+                                        NULL, "fallback-language"));
+
+  /* Every other municipality has its Kyrgyz name: the only mark in the list is Kenesh's. */
+  psi_section_page_set_search (page, "");
+  settle ();
+  g_assert_cmpuint (count_rows (view), >, 1);
+  {
+    g_autoptr(GPtrArray) marks = g_ptr_array_new ();
+
+    collect_labels_with_class (view, "fallback-language", marks);
+    g_assert_cmpuint (marks->len, ==, find_label (view, "Кенеш") ? 1 : 0);
+    for (guint i = 0; i < marks->len; i++)
+      {
+        GtkWidget *name_label = gtk_widget_get_prev_sibling (g_ptr_array_index (marks, i));
+
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name_label)), ==, "Кенеш");
+      }
+  }
+
+  psi_language_set_current (PSI_LANGUAGE_EN);
+}
+
 static void
 skip_no_display (void)
 {
@@ -706,6 +836,7 @@ main (int   argc,
   ADD ("/ui/window/detail", test_detail, TRUE);
   ADD ("/ui/window/empty", test_empty, FALSE);
   ADD ("/ui/window/settings", test_settings, TRUE);
+  ADD ("/ui/window/fallback-mark", test_fallback_mark, TRUE);
 #undef ADD
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
 

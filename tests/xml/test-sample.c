@@ -745,6 +745,232 @@ test_sample_facts (Fixture       *fixture,
   g_assert_nonnull (strstr (dump, "Өкмөтү"));
 }
 
+/* Tests: every text in three languages */
+
+/* Letters that look like Kyrgyz Ө ө Ү ү Ң ң but are not: the fita, Latin barred o, Kazakh
+ * straight u with stroke, Cyrillic en with hook or tail, ligature en-ghe, barred o with
+ * diaeresis. */
+static const gunichar kyrgyz_look_alikes[] = {
+  0x0472, 0x0473, 0x019F, 0x0275, 0x04B0, 0x04B1, 0x04C7, 0x04C8, 0x04C9, 0x04CA, 0x04A4, 0x04A5,
+  0x04EA, 0x04EB,
+};
+
+/* What is wrong with a Kyrgyz text, or NULL: a look-alike letter, or a word that mixes Latin
+ * and Cyrillic letters (a Latin "o" or "y" inside a Cyrillic word). Words wholly in Latin
+ * letters (SDC) are abbreviations and fine. */
+static char *
+kyrgyz_script_problem (const char *text)
+{
+  gboolean latin = FALSE, cyrillic = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      for (guint i = 0; i < G_N_ELEMENTS (kyrgyz_look_alikes); i++)
+        if (c == kyrgyz_look_alikes[i])
+          return g_strdup_printf ("U+%04X instead of a Kyrgyz letter", c);
+
+      if (g_unichar_isalpha (c))
+        {
+          GUnicodeScript script = g_unichar_get_script (c);
+
+          latin |= script == G_UNICODE_SCRIPT_LATIN;
+          cyrillic |= script == G_UNICODE_SCRIPT_CYRILLIC;
+          if (latin && cyrillic)
+            return g_strdup_printf ("a word mixes Latin and Cyrillic letters (U+%04X)", c);
+        }
+      else
+        latin = cyrillic = FALSE;
+    }
+
+  return NULL;
+}
+
+/* Checks every PsiText property of object and of the objects in its list properties
+ * (participants, signatories, prize items): a text that is given at all is given in all three
+ * languages, and its Kyrgyz is written in Kyrgyz letters. Problems are appended to problems. */
+static void
+check_texts (GObject    *object,
+             const char *where,
+             GString    *problems,
+             GHashTable *filled)
+{
+  g_autofree GParamSpec **specs = NULL;
+  guint n_specs;
+
+  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_specs);
+  for (guint i = 0; i < n_specs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!(specs[i]->flags & G_PARAM_READABLE))
+        continue;
+
+      g_value_init (&value, specs[i]->value_type);
+      g_object_get_property (object, specs[i]->name, &value);
+
+      if (G_VALUE_HOLDS (&value, PSI_TYPE_TEXT))
+        {
+          PsiText *text = g_value_get_boxed (&value);
+          g_autofree char *problem = NULL;
+          const char *missing[3];
+          guint n_missing = 0;
+
+          if (text == NULL || psi_text_is_empty (text))
+            continue;
+
+          g_hash_table_add (filled, g_strdup_printf ("%s:%s", G_OBJECT_TYPE_NAME (object),
+                                                     specs[i]->name));
+          if (*en (text) == '\0')
+            missing[n_missing++] = "en";
+          if (*ru (text) == '\0')
+            missing[n_missing++] = "ru";
+          if (*ky (text) == '\0')
+            missing[n_missing++] = "ky";
+          for (guint j = 0; j < n_missing; j++)
+            g_string_append_printf (problems, "%s: %s has no %s text (en “%s”, ru “%s”)\n",
+                                    where, specs[i]->name, missing[j], en (text), ru (text));
+
+          problem = kyrgyz_script_problem (ky (text));
+          if (problem != NULL)
+            g_string_append_printf (problems, "%s: %s in Kyrgyz: %s: “%s”\n",
+                                    where, specs[i]->name, problem, ky (text));
+        }
+      else if (G_VALUE_HOLDS_OBJECT (&value) && G_IS_LIST_MODEL (g_value_get_object (&value)))
+        {
+          GListModel *children = g_value_get_object (&value);
+
+          for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+            {
+              g_autoptr(GObject) child = g_list_model_get_item (children, j);
+              g_autofree char *child_where = g_strdup_printf ("%s, %s %u", where,
+                                                              specs[i]->name, j + 1);
+
+              check_texts (child, child_where, problems, filled);
+            }
+        }
+    }
+}
+
+/* Every record of the sample has its name in English, Russian and Kyrgyz, and so has every
+ * other text the sample gives (abbreviations, purpose, summary, descriptions, conditions,
+ * notes, and the names of the records referred to). Only two kinds go without a name of their
+ * own: the press release names no official (the Project Manager is titled by position and
+ * organisation) and an award is titled by its recipient; their titles exist in all three
+ * languages all the same. */
+static void
+test_sample_texts (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const PsiLanguage languages[] = { PSI_LANGUAGE_EN, PSI_LANGUAGE_RU, PSI_LANGUAGE_KY };
+  /* the texts the sample fills, as Type:property */
+  static const char * const expected_filled[] = {
+    "PsiOrganisation:name", "PsiOrganisation:abbreviation",
+    "PsiRegion:name",
+    "PsiMunicipality:name", "PsiMunicipality:region-name",
+    "PsiOfficial:organisation-name",
+    "PsiCluster:name",
+    "PsiEvent:name", "PsiEvent:purpose", "PsiEvent:summary",
+    "PsiCompetition:name", "PsiCompetition:event-name", "PsiCompetition:description",
+    "PsiAward:competition-name", "PsiAward:recipient-name", "PsiAward:condition",
+    "PsiAgreement:name", "PsiAgreement:event-name", "PsiAgreement:note",
+  };
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GHashTable) filled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_records = 0;
+
+  for (int kind = 0; kind < PSI_N_RECORD_KINDS; kind++)
+    {
+      g_autoptr(GPtrArray) records = load_all (fixture->store, (PsiRecordKind) kind);
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          PsiRecord *record = g_ptr_array_index (records, i);
+          PsiText *name = psi_record_get_name (record);
+          g_autofree char *where = g_strdup_printf ("%s %s “%s”", G_OBJECT_TYPE_NAME (record),
+                                                    psi_record_get_uuid (record),
+                                                    en (name));
+
+          n_records++;
+
+          if (kind == PSI_RECORD_KIND_AWARD)
+            {
+              PsiAward *award = PSI_AWARD (record);
+
+              /* a named recipient's name; unnamed recipients are titled by their number */
+              if ((psi_award_get_municipality_id (award) != 0 ||
+                   psi_award_get_cluster_id (award) != 0) &&
+                  psi_text_is_empty (psi_award_get_recipient_name (award)))
+                g_string_append_printf (problems, "%s: the recipient has no name\n", where);
+            }
+          else if (kind != PSI_RECORD_KIND_OFFICIAL &&
+                   (name == NULL || psi_text_is_empty (name)))
+            g_string_append_printf (problems, "%s: no name\n", where);
+
+          /* what the lists show for it, in each language */
+          for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+            {
+              g_autofree char *title = psi_record_dup_title (record, languages[l]);
+
+              if (title == NULL || *title == '\0')
+                g_string_append_printf (problems, "%s: no title in %s\n", where,
+                                        psi_language_to_code (languages[l]));
+            }
+
+          check_texts (G_OBJECT (record), where, problems, filled);
+        }
+    }
+
+  if (problems->len > 0)
+    g_error ("texts of the sample not given in all three languages or not in Kyrgyz "
+             "letters:\n%s", problems->str);
+
+  /* 4 + 2 + 16 + 1 + 5 + 1 + 2 + 14 + 1 records, and the check saw the texts they have */
+  g_assert_cmpuint (n_records, ==, 46);
+  for (guint i = 0; i < G_N_ELEMENTS (expected_filled); i++)
+    if (!g_hash_table_contains (filled, expected_filled[i]))
+      g_error ("no %s in the sample: the check did not see it", expected_filled[i]);
+  g_assert_cmpuint (g_hash_table_size (filled), ==, G_N_ELEMENTS (expected_filled));
+}
+
+/* The check itself finds what it should. */
+static void
+test_sample_texts_check (void)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GHashTable) filled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(PsiText) complete = psi_text_new ("Kenesh", "Кенеш", "Кеңеш");
+  g_autoptr(PsiText) no_ky = psi_text_new ("Kenesh", "Кенеш", NULL);
+  g_autoptr(PsiText) latin_o = psi_text_new ("Burgondu", "Бургонду", "Бургoндү");
+  g_autoptr(PsiText) fita = psi_text_new ("Burgondu", "Бургонду", "Бургѳндү");
+  g_autoptr(PsiText) latin_ng = psi_text_new ("Kenesh", "Кенеш", "Кеӊеш");
+  g_autoptr(PsiRecord) record = g_object_new (PSI_TYPE_MUNICIPALITY, NULL);
+
+  g_assert_null (kyrgyz_script_problem ("Өнүктүрүү саясат институту, SDC, 2-фаза"));
+
+  psi_record_set_name (record, complete);
+  check_texts (G_OBJECT (record), "complete", problems, filled);
+  g_assert_cmpstr (problems->str, ==, "");
+  g_assert_true (g_hash_table_contains (filled, "PsiMunicipality:name"));
+
+  psi_record_set_name (record, no_ky);
+  check_texts (G_OBJECT (record), "no-ky", problems, filled);
+  g_assert_nonnull (strstr (problems->str, "no-ky: name has no ky text"));
+
+  psi_record_set_name (record, latin_o);
+  check_texts (G_OBJECT (record), "latin-o", problems, filled);
+  g_assert_nonnull (strstr (problems->str, "latin-o: name in Kyrgyz: a word mixes Latin"));
+
+  psi_record_set_name (record, fita);
+  check_texts (G_OBJECT (record), "fita", problems, filled);
+  g_assert_nonnull (strstr (problems->str, "fita: name in Kyrgyz: U+0473"));
+
+  psi_record_set_name (record, latin_ng);
+  check_texts (G_OBJECT (record), "en-tail", problems, filled);
+  g_assert_nonnull (strstr (problems->str, "en-tail: name in Kyrgyz: U+04CA"));
+}
+
 /* The file in the source tree and the embedded resource are the same. */
 static void
 test_sample_resource (void)
@@ -1201,6 +1427,9 @@ main (int   argc,
 
   g_test_add ("/xml/sample/facts", Fixture, NULL,
               fixture_set_up, test_sample_facts, fixture_tear_down);
+  g_test_add ("/xml/sample/texts", Fixture, NULL,
+              fixture_set_up, test_sample_texts, fixture_tear_down);
+  g_test_add_func ("/xml/sample/texts-check", test_sample_texts_check);
   g_test_add_func ("/xml/sample/resource", test_sample_resource);
   g_test_add_func ("/xml/sample/default-path", test_sample_default_path);
   g_test_add ("/xml/sample/reimport", Fixture, NULL,
