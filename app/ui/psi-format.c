@@ -83,9 +83,10 @@ psi_format_grant (gint64 grant_kgs)
 static const char *
 month_name (int month)
 {
-  /* Translators: month names as they appear inside a date after the day ("16 December 2020");
-   * use the form your language needs there (Russian: genitive, «декабря»). */
   static const char * const months[] = {
+    /* Translators: month names as they appear inside a date after the day
+     * ("16 December 2020"); use the form your language needs there (Russian: genitive,
+     * «декабря»; Kyrgyz: «декабры» as in "2020-жылдын 16-декабры"). */
     NC_("month in a date", "January"),
     NC_("month in a date", "February"),
     NC_("month in a date", "March"),
@@ -107,8 +108,8 @@ month_name (int month)
 static const char *
 month_name_alone (int month)
 {
-  /* Translators: month names on their own, in "December 2020" (Russian: nominative) */
   static const char * const months[] = {
+    /* Translators: month names on their own, in "December 2020" (Russian: nominative) */
     NC_("month alone", "January"),
     NC_("month alone", "February"),
     NC_("month alone", "March"),
