@@ -61,11 +61,11 @@ test_catalogs (void)
     }
 
   use_language ("ru");
-  g_assert_cmpstr (_("Certificate"), ==, "Сертификат");
+  g_assert_cmpstr (gettext ("Certificate"), ==, "Сертификат");
   use_language ("ky");
-  g_assert_cmpstr (_("Place %u"), ==, "%u-орун");
+  g_assert_cmpstr (gettext ("Place %u"), ==, "%u-орун");
   use_language ("en");
-  g_assert_cmpstr (_("Place %u"), ==, "Place %u");
+  g_assert_cmpstr (gettext ("Place %u"), ==, "Place %u");
 }
 
 static const struct {
