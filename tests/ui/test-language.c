@@ -22,6 +22,7 @@
 #include "psi-application.h"
 #include "psi-interface-language.h"
 #include "psi-section-page.h"
+#include "psi-test-ui.h"
 #include "psi-window.h"
 
 /* Every string of the catalogs, by language: "en" holds the msgids. */
@@ -168,53 +169,6 @@ is_foreign (const char *text,
   return FALSE;
 }
 
-/* --- main loop --------------------------------------------------------------------------- */
-
-static gboolean
-wait_for (gboolean (*condition) (gpointer data),
-          gpointer  data)
-{
-  /* Generous: a sanitizer build on a loaded machine draws a frame slowly. */
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return condition (data);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (150, set_true_cb, &done);
-  g_assert_true (wait_for (is_true, &done));
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 /* --- the walk ---------------------------------------------------------------------------- */
 
 typedef struct
@@ -328,50 +282,6 @@ walk_widget (Walk      *walk,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     walk_widget (walk, child, need_mapped);
-}
-
-static gboolean
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-/* --- screenshots ------------------------------------------------------------------------- */
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = g_strdup_printf ("language-%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "ui", file_name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  for (guint retry = 0; node == NULL && retry < 20; retry++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      settle ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 /* --- the test ---------------------------------------------------------------------------- */
@@ -507,21 +417,21 @@ check_window (PsiWindow  *window,
       g_autofree char *where = g_strdup_printf ("%s, %s", code,
                                                 pages[i].list ? pages[i].list
                                                               : pages[i].section);
-      g_autofree char *shot = g_strdup_printf ("%s-%s", code,
+      g_autofree char *shot = g_strdup_printf ("language-%s-%s", code,
                                                pages[i].list ? pages[i].list
                                                              : pages[i].section);
 
-      settle ();
+      psi_test_settle ();
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
       walk.where = where;
       walk_widget (&walk, GTK_WIDGET (window), TRUE);
-      save_screenshot (GTK_WIDGET (window), shot);
+      psi_test_save_screenshot (GTK_WIDGET (window), shot);
 
       if (pages[i].kind == PSI_RECORD_KIND_MUNICIPALITY)
         {
           /* The sidebar speaks the language, and so do the names of records. */
-          g_assert_true (find_label (GTK_WIDGET (window), municipalities[lang]));
-          g_assert_true (find_label (GTK_WIDGET (window), kenesh[lang]));
+          g_assert_true (psi_test_find_label (GTK_WIDGET (window), municipalities[lang]));
+          g_assert_true (psi_test_find_label (GTK_WIDGET (window), kenesh[lang]));
         }
     }
 
@@ -530,12 +440,12 @@ check_window (PsiWindow  *window,
   g_assert_nonnull (menu_button);
   check_language_menu (menu_button);
   gtk_menu_button_popup (menu_button);
-  settle ();
+  psi_test_settle ();
   {
-    g_autofree char *shot = g_strdup_printf ("%s-menu", code);
+    g_autofree char *shot = g_strdup_printf ("language-%s-menu", code);
 
     /* The popover is a surface of its own. */
-    save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)), shot);
+    psi_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)), shot);
   }
   walk.where = "primary menu";
   walk_widget (&walk, GTK_WIDGET (gtk_menu_button_get_popover (menu_button)), TRUE);
@@ -599,12 +509,12 @@ switch_language (GApplication *app,
   g_object_add_weak_pointer (G_OBJECT (before), (gpointer *) &before);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string (code));
-  settle ();
+  psi_test_settle ();
 
   /* The old window is gone; a new one, built in the new language, took its place. */
   g_assert_null (before);
   after = current_window (app);
-  g_assert_true (wait_for (widget_is_mapped, after));
+  g_assert_true (psi_test_wait_for (psi_test_widget_is_mapped, after));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
   g_assert_cmpstr (psi_interface_language_get (), ==, code);
   action_state = g_action_group_get_action_state (G_ACTION_GROUP (app), "language");
@@ -650,7 +560,7 @@ make_choices (PsiWindow  *window,
   psi_section_page_sort_by (psi_window_get_page (window, PSI_RECORD_KIND_MUNICIPALITY),
                             round % 2 ? "title" : "region", round % 2 == 0);
   show_page (window, round % G_N_ELEMENTS (pages));
-  settle ();
+  psi_test_settle ();
 }
 
 static void
@@ -666,8 +576,8 @@ test_switch_live (void)
   g_application_activate (G_APPLICATION (app));
   window = current_window (G_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  g_assert_true (wait_for (widget_is_mapped, window));
-  settle ();
+  g_assert_true (psi_test_wait_for (psi_test_widget_is_mapped, window));
+  psi_test_settle ();
   collect_record_names (window);
 
   /* English to begin with, as the test's LANGUAGE says. */
@@ -706,27 +616,7 @@ test_switch_live (void)
       l = l->next;
       gtk_window_destroy (w);
     }
-  settle ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
+  psi_test_settle ();
 }
 
 static void
@@ -768,7 +658,7 @@ main (int   argc,
   g_test_add_func ("/ui/language/switch-live", test_switch_live);
   status = g_test_run ();
 
-  remove_tree (tmpdir);
+  psi_test_remove_tree (tmpdir);
   g_free (tmpdir);
   return status;
 }

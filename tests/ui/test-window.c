@@ -16,6 +16,7 @@
 #include <gtk/gtk.h>
 
 #include "psi-column-sorter.h"
+#include "psi-test-ui.h"
 #include "psi-sample.h"
 #include "psi-section-page.h"
 #include "psi-window.h"
@@ -26,46 +27,6 @@ typedef struct
   PsiStore  *store;
   PsiWindow *window;
 } Fixture;
-
-/* Runs the main loop until condition (data) holds, at most 10 s. */
-static gboolean
-wait_for (gboolean (*condition) (gpointer data),
-          gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-true_after_idle_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* Lets pending layout and drawing happen. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (150, true_after_idle_cb, &done);
-  g_assert_true (wait_for (is_true, &done));
-}
 
 static guint
 count_rows (GtkWidget *widget)
@@ -87,32 +48,11 @@ page_has_rows (gpointer data)
   return count_rows (GTK_WIDGET (psi_section_page_get_column_view (data))) > 0;
 }
 
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 static GtkWidget *
 find_list_box_row (GtkWidget  *widget,
                    const char *text)
 {
-  if (GTK_IS_LIST_BOX_ROW (widget) && find_label (widget, text))
+  if (GTK_IS_LIST_BOX_ROW (widget) && psi_test_find_label (widget, text))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -169,50 +109,14 @@ find_column (GtkColumnView *view,
   return NULL;
 }
 
-/* Renders the window as it is now to build/tests/ui/screenshot-NAME.png. */
+/* Renders the window to build/tests/ui/screenshot-NAME.png. */
 static void
-save_screenshot (PsiWindow  *window,
-                 const char *name)
+save_screenshot_named (PsiWindow  *window,
+                       const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = g_strdup_printf ("screenshot-%s.png", name);
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
+  g_autofree char *file = g_strdup_printf ("screenshot-%s", name);
 
-  settle ();
-
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  /* The paintable may need one more frame after a change. */
-  for (guint retry = 0; node == NULL && retry < 20; retry++)
-    {
-      settle ();
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  path = g_test_build_filename (G_TEST_BUILT, "ui", file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_test_message ("screenshot: %s", path);
+  psi_test_save_screenshot (GTK_WIDGET (window), file);
 }
 
 static PsiWindow *
@@ -223,8 +127,8 @@ open_window (PsiStore *store)
   g_object_ref (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (widget_is_mapped, window));
-  settle ();
+  g_assert_true (psi_test_wait_for (psi_test_widget_is_mapped, window));
+  psi_test_settle ();
   return window;
 }
 
@@ -232,7 +136,7 @@ static void
 close_window (PsiWindow **window)
 {
   gtk_window_destroy (GTK_WINDOW (*window));
-  settle ();
+  psi_test_settle ();
   g_assert_finalize_object (g_steal_pointer (window));
 }
 
@@ -327,14 +231,14 @@ test_sections (Fixture       *fixture,
       g_assert_cmpstr (psi_section_page_get_state (page), ==, "list");
 
       /* Rows were really made and shown, and show the records' titles. */
-      g_assert_true (wait_for (page_has_rows, page));
+      g_assert_true (psi_test_wait_for (page_has_rows, page));
       n_rows = count_rows (GTK_WIDGET (psi_section_page_get_column_view (page)));
       g_assert_cmpuint (n_rows, <=, g_list_model_get_n_items (model));
       {
         g_autofree char *first_title = dup_item_title (model, 0);
 
         if (lists[i].kind != PSI_RECORD_KIND_AWARD)
-          g_assert_true (find_label (GTK_WIDGET (psi_section_page_get_column_view (page)),
+          g_assert_true (psi_test_find_label (GTK_WIDGET (psi_section_page_get_column_view (page)),
                                      first_title));
       }
 
@@ -349,11 +253,11 @@ test_sections (Fixture       *fixture,
                          lists[i].kind);
         g_autofree char *title = psi_record_dup_title (first, PSI_LANGUAGE_EN);
 
-        settle ();
-        g_assert_true (find_label (GTK_WIDGET (pane), title));
+        psi_test_settle ();
+        g_assert_true (psi_test_find_label (GTK_WIDGET (pane), title));
       }
 
-      save_screenshot (window, lists[i].screenshot);
+      save_screenshot_named (window, lists[i].screenshot);
     }
 
   /* The section action follows and drives the stack. */
@@ -367,7 +271,7 @@ test_sections (Fixture       *fixture,
 
   /* win.search focuses the search entry of the page shown. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  settle ();
+  psi_test_settle ();
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
@@ -404,19 +308,19 @@ test_search (Fixture       *fixture,
     g_autofree char *title = dup_item_title (model, 0);
     g_assert_cmpstr (title, ==, "Beshik-Jon");
   }
-  settle ();
+  psi_test_settle ();
   g_assert_cmpuint (count_rows (view), ==, 1);
-  g_assert_true (find_label (view, "Beshik-Jon"));
+  g_assert_true (psi_test_find_label (view, "Beshik-Jon"));
   g_assert_cmpstr (psi_section_page_get_state (page), ==, "list");
-  save_screenshot (fixture->window, "municipalities-search");
+  psi_test_save_screenshot (GTK_WIDGET (fixture->window), "screenshot-municipalities-search");
 
   /* Nothing found: the "no results" state, not the "nothing yet" one. */
   psi_section_page_set_search (page, "no such place xyz");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpstr (psi_section_page_get_state (page), ==, "no-results");
-  settle ();
-  g_assert_true (find_label (GTK_WIDGET (page), "No Results"));
-  save_screenshot (fixture->window, "municipalities-no-results");
+  psi_test_settle ();
+  g_assert_true (psi_test_find_label (GTK_WIDGET (page), "No Results"));
+  psi_test_save_screenshot (GTK_WIDGET (fixture->window), "screenshot-municipalities-no-results");
 
   /* Typing in the entry filters too, after GtkSearchEntry's delay. */
   {
@@ -428,7 +332,7 @@ test_search (Fixture       *fixture,
 
     gtk_editable_set_text (GTK_EDITABLE (entry), "Teplo");
     /* Emptying the entry applies at once, the new text after GtkSearchEntry's delay. */
-    g_assert_true (wait_for (list_search_is_teplo, model));
+    g_assert_true (psi_test_wait_for (list_search_is_teplo, model));
     g_assert_cmpstr (psi_section_page_get_search (page), ==, "Teplo");
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   }
@@ -494,8 +398,8 @@ test_sort (Fixture       *fixture,
   desc_last = dup_item_title (model, n - 1);
   g_assert_cmpstr (desc_first, ==, asc_last);
   g_assert_cmpstr (desc_last, ==, asc_first);
-  settle ();
-  g_assert_true (find_label (GTK_WIDGET (view), desc_first));
+  psi_test_settle ();
+  g_assert_true (psi_test_find_label (GTK_WIDGET (view), desc_first));
 
   /* The selection follows the record, not the position. */
   g_assert_cmpint (psi_section_page_get_selected_id (page), ==, selected_id);
@@ -519,7 +423,7 @@ test_sort (Fixture       *fixture,
     g_assert_cmpstr (first_region, ==, "Issyk-Kul region");
     g_assert_cmpstr (last_region, ==, "Jalal-Abad region");
   }
-  save_screenshot (fixture->window, "municipalities-sorted");
+  psi_test_save_screenshot (GTK_WIDGET (fixture->window), "screenshot-municipalities-sorted");
 
   /* Unsorted again: the default order. */
   gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
@@ -545,14 +449,14 @@ test_detail (Fixture       *fixture,
 
   psi_window_set_section (window, "municipalities");
   g_assert_null (psi_detail_pane_get_record (pane));
-  g_assert_true (find_label (GTK_WIDGET (pane), "Nothing Selected"));
+  g_assert_true (psi_test_find_label (GTK_WIDGET (pane), "Nothing Selected"));
 
   g_assert_cmpint (id, >, 0);
   g_assert_true (psi_section_page_select_id (page, id));
   g_assert_cmpint (psi_section_page_get_selected_id (page), ==, id);
   g_assert_nonnull (psi_detail_pane_get_record (pane));
   g_assert_cmpint (psi_record_get_id (psi_detail_pane_get_record (pane)), ==, id);
-  settle ();
+  psi_test_settle ();
 
   /* In two clusters, one award (1st place in the information campaign). */
   clusters = psi_detail_pane_get_related (pane, PSI_RECORD_KIND_CLUSTER);
@@ -565,13 +469,13 @@ test_detail (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (awards), ==, 1);
 
   /* And shows them. */
-  g_assert_true (find_label (GTK_WIDGET (pane), "Teplokluchenka"));
-  g_assert_true (find_label (GTK_WIDGET (pane), "Teplokluchenka cluster"));
-  g_assert_true (find_label (GTK_WIDGET (pane), "Oktyabr cluster"));
-  g_assert_true (find_label (GTK_WIDGET (pane), "Clusters"));
-  g_assert_true (find_label (GTK_WIDGET (pane), "Awards"));
-  g_assert_true (find_label (GTK_WIDGET (pane), "Теплоключенка"));
-  save_screenshot (window, "municipalities-detail");
+  g_assert_true (psi_test_find_label (GTK_WIDGET (pane), "Teplokluchenka"));
+  g_assert_true (psi_test_find_label (GTK_WIDGET (pane), "Teplokluchenka cluster"));
+  g_assert_true (psi_test_find_label (GTK_WIDGET (pane), "Oktyabr cluster"));
+  g_assert_true (psi_test_find_label (GTK_WIDGET (pane), "Clusters"));
+  g_assert_true (psi_test_find_label (GTK_WIDGET (pane), "Awards"));
+  g_assert_true (psi_test_find_label (GTK_WIDGET (pane), "Теплоключенка"));
+  psi_test_save_screenshot (GTK_WIDGET (window), "screenshot-municipalities-detail");
 
   /* Activating a linked cluster opens it in its section. */
   cluster_id = find_id_by_title (clusters, "Oktyabr cluster");
@@ -581,8 +485,8 @@ test_detail (Fixture       *fixture,
   g_assert_cmpstr (psi_window_get_section (window), ==, "clusters");
   g_assert_cmpint (psi_section_page_get_selected_id (psi_window_get_page (window, PSI_RECORD_KIND_CLUSTER)),
                    ==, cluster_id);
-  settle ();
-  save_screenshot (window, "clusters-detail");
+  psi_test_settle ();
+  psi_test_save_screenshot (GTK_WIDGET (window), "screenshot-clusters-detail");
 
   /* The municipality page kept its selection. */
   g_assert_cmpint (psi_section_page_get_selected_id (page), ==, id);
@@ -607,9 +511,9 @@ test_empty (Fixture       *fixture,
   psi_window_set_section (fixture->window, "municipalities");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (psi_section_page_get_list (page))), ==, 0);
   g_assert_cmpstr (psi_section_page_get_state (page), ==, "empty");
-  settle ();
-  g_assert_true (find_label (GTK_WIDGET (page), "No municipalities yet"));
-  save_screenshot (fixture->window, "empty");
+  psi_test_settle ();
+  g_assert_true (psi_test_find_label (GTK_WIDGET (page), "No municipalities yet"));
+  psi_test_save_screenshot (GTK_WIDGET (fixture->window), "screenshot-empty");
 
   psi_section_page_set_search (page, "x");
   g_assert_cmpstr (psi_section_page_get_state (page), ==, "no-results");
@@ -634,9 +538,9 @@ test_settings (Fixture       *fixture,
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1010, 690);
-  settle ();
+  psi_test_settle ();
   gtk_window_close (GTK_WINDOW (fixture->window));
-  settle ();
+  psi_test_settle ();
   g_assert_finalize_object (g_steal_pointer (&fixture->window));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1010);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 690);
@@ -652,7 +556,7 @@ test_settings (Fixture       *fixture,
     g_assert_cmpint (height, ==, 690);
   }
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_for (widget_is_mapped, fixture->window));
+  g_assert_true (psi_test_wait_for (psi_test_widget_is_mapped, fixture->window));
   g_assert_cmpstr (psi_window_get_section (fixture->window), ==, "clusters");
 
   /* Unknown sections are refused. */
@@ -733,9 +637,9 @@ test_fallback_mark (Fixture       *fixture,
   /* Found by its English name as before; shown in Russian, marked. */
   psi_section_page_set_search (page, "Kenesh");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
-  settle ();
+  psi_test_settle ();
   g_assert_cmpuint (count_rows (view), ==, 1);
-  g_assert_true (find_label (view, "Кенеш"));
+  g_assert_true (psi_test_find_label (view, "Кенеш"));
   mark = find_label_with_class (view, NULL, "fallback-language");
   g_assert_nonnull (mark);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (mark)), ==, "RU");
@@ -744,43 +648,43 @@ test_fallback_mark (Fixture       *fixture,
   g_assert_true (GTK_IS_LABEL (gtk_widget_get_prev_sibling (mark)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (mark))), ==,
                    "Кенеш");
-  save_screenshot (fixture->window, "municipalities-fallback");
+  psi_test_save_screenshot (GTK_WIDGET (fixture->window), "screenshot-municipalities-fallback");
 
   /* The detail pane's title too; its three names stay side by side. */
   g_assert_true (psi_section_page_select_id (page, id));
-  settle ();
+  psi_test_settle ();
   {
     GtkWidget *pane = GTK_WIDGET (psi_section_page_get_detail_pane (page));
 
     mark = find_label_with_class (pane, "RU", "fallback-language");
     g_assert_nonnull (mark);
     g_assert_cmpstr (gtk_widget_get_tooltip_text (mark), ==, "No Kyrgyz name; shown in Russian");
-    g_assert_true (find_label (pane, "Kenesh"));
+    g_assert_true (psi_test_find_label (pane, "Kenesh"));
     g_assert_null (find_label_with_class (pane, "KY", "language-tag"));
     g_assert_nonnull (find_label_with_class (pane, "RU", "language-tag"));
   }
-  save_screenshot (fixture->window, "municipalities-fallback-detail");
+  psi_test_save_screenshot (GTK_WIDGET (fixture->window), "screenshot-municipalities-fallback-detail");
 
   /* A name given in Kyrgyz is not marked, in the list or in the pane. */
   psi_section_page_set_search (page, "Beshik");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_true (psi_section_page_select_id (page,
                                              find_id_by_title (model, "Бешик-Жон")));
-  settle ();
-  g_assert_true (find_label (view, "Бешик-Жон"));
+  psi_test_settle ();
+  g_assert_true (psi_test_find_label (view, "Бешик-Жон"));
   g_assert_null (find_label_with_class (view, NULL, "fallback-language"));
   g_assert_null (find_label_with_class (GTK_WIDGET (psi_section_page_get_detail_pane (page)),
                                         NULL, "fallback-language"));
 
   /* Every other municipality has its Kyrgyz name: the only mark in the list is Kenesh's. */
   psi_section_page_set_search (page, "");
-  settle ();
+  psi_test_settle ();
   g_assert_cmpuint (count_rows (view), >, 1);
   {
     g_autoptr(GPtrArray) marks = g_ptr_array_new ();
 
     collect_labels_with_class (view, "fallback-language", marks);
-    g_assert_cmpuint (marks->len, ==, find_label (view, "Кенеш") ? 1 : 0);
+    g_assert_cmpuint (marks->len, ==, psi_test_find_label (view, "Кенеш") ? 1 : 0);
     for (guint i = 0; i < marks->len; i++)
       {
         GtkWidget *name_label = gtk_widget_get_prev_sibling (g_ptr_array_index (marks, i));
