@@ -11,6 +11,5 @@ xgettext --from-code=UTF-8 --add-comments=Translators --keyword=_ --keyword=N_ \
 rm -f po/.files
 for lang in $(cat po/LINGUAS); do
   msgmerge --quiet --update --backup=none --no-fuzzy-matching "po/$lang.po" po/psi-records.pot
-  msgattrib --no-obsolete -o "po/$lang.po" "po/$lang.po"
   printf '%s: ' "$lang"; LC_ALL=C msgfmt --check --statistics -o /dev/null "po/$lang.po"
 done

@@ -11,6 +11,7 @@
 #include "psi-window.h"
 
 #include "psi-interface-language.h"
+#include "psi-overview-page.h"
 #include "psi-section-page.h"
 #include "psi-ui-scope.h"
 
@@ -32,6 +33,7 @@ struct _PsiWindow
   PsiSectionPage       *organisations_page;
   PsiSectionPage       *officials_page;
   PsiSectionPage       *agreements_page;
+  PsiOverviewPage      *overview_page;
 };
 
 G_DEFINE_FINAL_TYPE (PsiWindow, psi_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -52,6 +54,7 @@ static const char * const section_ids[] = {
   "clusters",
   "people",
   "agreements",
+  "overview",
   NULL
 };
 
@@ -221,6 +224,7 @@ psi_window_constructed (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_pages); i++)
     psi_section_page_set_store (*page_slot (self, kind_pages[i].kind), self->store);
+  psi_overview_page_set_store (self->overview_page, self->store);
 
   if (self->settings != NULL)
     {
@@ -315,6 +319,7 @@ psi_window_class_init (PsiWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PSI_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PSI_TYPE_SECTION_PAGE);
   psi_ui_ensure_types ();
 
@@ -330,6 +335,7 @@ psi_window_class_init (PsiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsiWindow, organisations_page);
   gtk_widget_class_bind_template_child (widget_class, PsiWindow, officials_page);
   gtk_widget_class_bind_template_child (widget_class, PsiWindow, agreements_page);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, overview_page);
   gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_changed_cb);
 
@@ -526,6 +532,9 @@ psi_window_take_state (PsiWindow *self,
       if (id > 0)
         psi_section_page_select_id (to, id);
     }
+
+  psi_overview_page_set_event_id (self->overview_page,
+                                  psi_overview_page_get_event_id (other->overview_page));
 
   gtk_stack_set_visible_child_name (self->competitions_stack,
                                     gtk_stack_get_visible_child_name (other->competitions_stack));

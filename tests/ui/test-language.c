@@ -435,6 +435,29 @@ check_window (PsiWindow  *window,
         }
     }
 
+  /* The sections that are not lists of one kind of record (the Overview). */
+  for (const char * const *id = psi_window_get_section_ids (); *id != NULL; id++)
+    {
+      gboolean is_list = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        is_list |= g_str_equal (pages[i].section, *id);
+      if (is_list)
+        continue;
+
+      {
+        g_autofree char *where = g_strdup_printf ("%s, %s", code, *id);
+        g_autofree char *shot = g_strdup_printf ("language-%s-%s", code, *id);
+
+        psi_window_set_section (window, *id);
+        psi_test_settle ();
+        g_assert_cmpstr (psi_window_get_section (window), ==, *id);
+        walk.where = where;
+        walk_widget (&walk, GTK_WIDGET (window), TRUE);
+        psi_test_save_screenshot (GTK_WIDGET (window), shot);
+      }
+    }
+
   /* The primary menu, open, and its model. */
   menu_button = find_menu_button (gtk_window_get_titlebar (GTK_WINDOW (window)));
   g_assert_nonnull (menu_button);

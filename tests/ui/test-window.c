@@ -208,7 +208,7 @@ test_sections (Fixture       *fixture,
   PsiWindow *window = fixture->window;
   const char * const *ids = psi_window_get_section_ids ();
 
-  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 6);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 7);
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
