@@ -262,6 +262,17 @@ stop_search_cb (PsiSectionPage *self,
   psi_section_page_set_search (self, "");
 }
 
+/* Enter or a double click on a row edits the record. */
+static void
+row_activated_cb (PsiSectionPage *self,
+                  guint           position,
+                  GtkColumnView  *column_view)
+{
+  g_assert (PSI_IS_SECTION_PAGE (self));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-record", NULL);
+}
+
 static void
 sorter_changed_cb (PsiSectionPage   *self,
                    GtkSorterChange   change,
@@ -459,6 +470,7 @@ psi_section_page_class_init (PsiSectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsiSectionPage, detail_pane);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "psi-section-page");

@@ -10,9 +10,13 @@
 
 #include "psi-window.h"
 
+#include "psi-editor-delete-dialog.h"
+#include "psi-editor-dialog.h"
+#include "psi-editor-toast.h"
 #include "psi-interface-language.h"
 #include "psi-overview-page.h"
 #include "psi-section-page.h"
+#include "psi-store-edit.h"
 #include "psi-ui-scope.h"
 
 struct _PsiWindow
@@ -34,6 +38,10 @@ struct _PsiWindow
   PsiSectionPage       *officials_page;
   PsiSectionPage       *agreements_page;
   PsiOverviewPage      *overview_page;
+  PsiEditorToast       *toast;
+
+  /* The open editor or delete confirmation, if any (weak). */
+  GtkWindow            *editor;
 };
 
 G_DEFINE_FINAL_TYPE (PsiWindow, psi_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -73,6 +81,8 @@ static const struct {
   { PSI_RECORD_KIND_OFFICIAL,     "people",         "officials" },
   { PSI_RECORD_KIND_AGREEMENT,    "agreements",     NULL },
 };
+
+static void update_edit_actions (PsiWindow *self);
 
 static PsiSectionPage **
 page_slot (PsiWindow     *self,
@@ -126,6 +136,7 @@ section_changed_cb (PsiWindow  *self,
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-section", section);
 
+  update_edit_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
 }
 
@@ -136,6 +147,7 @@ list_changed_cb (PsiWindow  *self,
 {
   g_assert (PSI_IS_WINDOW (self));
 
+  update_edit_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
 }
 
@@ -177,10 +189,202 @@ open_record_activated_cb (GSimpleAction *action,
   psi_window_show_record (self, kind, id);
 }
 
+/* Editing: win.new-record, win.edit-record, win.delete-record on the list shown */
+
+static void
+update_edit_actions (PsiWindow *self)
+{
+  PsiSectionPage *page = psi_window_get_current_page (self);
+  gboolean selected = page != NULL && psi_section_page_get_selected_id (page) > 0;
+  GAction *action;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "new-record");
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), page != NULL);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "edit-record");
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), selected);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "delete-record");
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), selected);
+}
+
+static void
+page_selection_changed_cb (PsiWindow      *self,
+                           GParamSpec     *pspec,
+                           PsiSectionPage *page)
+{
+  g_assert (PSI_IS_WINDOW (self));
+
+  update_edit_actions (self);
+}
+
+static void
+editor_saved_cb (PsiWindow       *self,
+                 gint64           id,
+                 PsiEditorDialog *editor)
+{
+  g_assert (PSI_IS_WINDOW (self));
+
+  psi_window_show_record (self, psi_editor_dialog_get_kind (editor), id);
+}
+
+static void
+present_editor (PsiWindow *self,
+                GtkWindow *editor)
+{
+  if (self->editor != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->editor), (gpointer *) &self->editor);
+  self->editor = editor;
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &self->editor);
+  gtk_window_present (editor);
+}
+
+static void
+open_editor (PsiWindow *self,
+             gint64     id)
+{
+  PsiSectionPage *page = psi_window_get_current_page (self);
+  g_autoptr(GError) error = NULL;
+  PsiEditorDialog *editor;
+
+  if (page == NULL)
+    return;
+
+  editor = psi_editor_dialog_new (GTK_WINDOW (self), self->store,
+                                  psi_section_page_get_kind (page), id, &error);
+  if (editor == NULL)
+    {
+      psi_editor_toast_show_message (self->toast, error->message);
+      return;
+    }
+  /* A new award goes to the competition selected in the list of competitions. */
+  if (id == 0 && psi_section_page_get_kind (page) == PSI_RECORD_KIND_AWARD &&
+      psi_section_page_get_selected_id (self->competitions_page) > 0)
+    psi_editor_dialog_choose (editor, "competition",
+                              psi_section_page_get_selected_id (self->competitions_page));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  present_editor (self, GTK_WINDOW (editor));
+}
+
+static void
+new_record_activated_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  open_editor (PSI_WINDOW (user_data), 0);
+}
+
+static void
+edit_record_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  PsiWindow *self = PSI_WINDOW (user_data);
+  PsiSectionPage *page = psi_window_get_current_page (self);
+
+  if (page != NULL && psi_section_page_get_selected_id (page) > 0)
+    open_editor (self, psi_section_page_get_selected_id (page));
+}
+
+static void
+apply_deletion (PsiWindow   *self,
+                PsiDeletion *deletion)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!psi_deletion_apply (deletion, &error))
+    {
+      psi_editor_toast_show_message (self->toast, error->message);
+      return;
+    }
+  psi_editor_toast_show_deletion (self->toast, deletion);
+}
+
+static void
+deletion_confirmed_cb (PsiWindow             *self,
+                       PsiDeletion           *deletion,
+                       PsiEditorDeleteDialog *dialog)
+{
+  g_assert (PSI_IS_WINDOW (self));
+
+  apply_deletion (self, deletion);
+}
+
+static void
+delete_record_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  PsiWindow *self = PSI_WINDOW (user_data);
+  PsiSectionPage *page = psi_window_get_current_page (self);
+  g_autoptr(PsiDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+  PsiEditorDeleteDialog *dialog;
+
+  if (page == NULL || psi_section_page_get_selected_id (page) <= 0)
+    return;
+
+  deletion = psi_deletion_new (self->store, psi_section_page_get_kind (page),
+                               psi_section_page_get_selected_id (page), &error);
+  if (deletion == NULL)
+    {
+      psi_editor_toast_show_message (self->toast, error->message);
+      return;
+    }
+
+  /* Nothing else changes: delete at once; the notice offers to undo. */
+  if (psi_deletion_get_n_dependents (deletion) == 0)
+    {
+      apply_deletion (self, deletion);
+      return;
+    }
+
+  dialog = psi_editor_delete_dialog_new (GTK_WINDOW (self), deletion);
+  g_signal_connect_object (dialog, "confirmed", G_CALLBACK (deletion_confirmed_cb), self,
+                           G_CONNECT_SWAPPED);
+  present_editor (self, GTK_WINDOW (dialog));
+}
+
+static void
+undo_cb (PsiWindow      *self,
+         PsiDeletion    *deletion,
+         PsiEditorToast *toast)
+{
+  g_autoptr(GError) error = NULL;
+  PsiRecord *record = psi_deletion_get_record (deletion);
+
+  g_assert (PSI_IS_WINDOW (self));
+
+  if (!psi_deletion_undo (deletion, &error))
+    {
+      psi_editor_toast_show_message (self->toast, error->message);
+      return;
+    }
+  psi_window_show_record (self, psi_record_get_kind (record),
+                          psi_deletion_get_restored_id (deletion));
+}
+
+static void
+undo_delete_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  PsiWindow *self = PSI_WINDOW (user_data);
+
+  if (psi_editor_toast_get_deletion (self->toast) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->toast), "toast.undo", NULL);
+}
+
 static const GActionEntry window_actions[] = {
   { "section", NULL, "s", "'conferences'", section_change_state_cb },
   { "search", search_activated_cb },
   { "open-record", open_record_activated_cb, "(ix)" },
+  { "new-record", new_record_activated_cb },
+  { "edit-record", edit_record_activated_cb },
+  { "delete-record", delete_record_activated_cb },
+  { "undo-delete", undo_delete_activated_cb },
 };
 
 static void
@@ -223,7 +427,17 @@ psi_window_constructed (GObject *object)
   G_OBJECT_CLASS (psi_window_parent_class)->constructed (object);
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_pages); i++)
-    psi_section_page_set_store (*page_slot (self, kind_pages[i].kind), self->store);
+    {
+      PsiSectionPage *page = *page_slot (self, kind_pages[i].kind);
+
+      psi_section_page_set_store (page, self->store);
+      g_signal_connect_object (page, "notify::selected-id",
+                               G_CALLBACK (page_selection_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (self->toast, "undo", G_CALLBACK (undo_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_edit_actions (self);
   psi_overview_page_set_store (self->overview_page, self->store);
 
   if (self->settings != NULL)
@@ -243,6 +457,13 @@ static void
 psi_window_dispose (GObject *object)
 {
   PsiWindow *self = PSI_WINDOW (object);
+
+  if (self->editor != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->editor), (gpointer *) &self->editor);
+      gtk_window_destroy (self->editor);
+      self->editor = NULL;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PSI_TYPE_WINDOW);
 
@@ -319,6 +540,7 @@ psi_window_class_init (PsiWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PSI_TYPE_EDITOR_TOAST);
   g_type_ensure (PSI_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PSI_TYPE_SECTION_PAGE);
   psi_ui_ensure_types ();
@@ -336,6 +558,7 @@ psi_window_class_init (PsiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsiWindow, officials_page);
   gtk_widget_class_bind_template_child (widget_class, PsiWindow, agreements_page);
   gtk_widget_class_bind_template_child (widget_class, PsiWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, toast);
   gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_changed_cb);
 
@@ -344,6 +567,17 @@ psi_window_class_init (PsiWindowClass *klass)
                                          "win.section", "s", section_ids[i]);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.edit-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "win.delete-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "win.delete-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo-delete", NULL);
 }
 
 static void
@@ -544,4 +778,21 @@ psi_window_take_state (PsiWindow *self,
   section = psi_window_get_section (other);
   if (section != NULL)
     psi_window_set_section (self, section);
+}
+
+/* The open editor or delete confirmation, or NULL. */
+GtkWindow *
+psi_window_get_editor (PsiWindow *self)
+{
+  g_return_val_if_fail (PSI_IS_WINDOW (self), NULL);
+
+  return self->editor;
+}
+
+PsiEditorToast *
+psi_window_get_toast (PsiWindow *self)
+{
+  g_return_val_if_fail (PSI_IS_WINDOW (self), NULL);
+
+  return self->toast;
 }

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "psi-editor-toast.h"
 #include "psi-section-page.h"
 #include "psi-store.h"
 
@@ -18,7 +19,10 @@ G_BEGIN_DECLS
  * one or two PsiSectionPages. Remembers its size and the last section in GSettings.
  *
  * Window actions: win.section (string state, <Alt>1..6), win.search (<Ctrl>f),
- * win.open-record ((ix): kind and id of a record to show). All the state a rebuilt window
+ * win.open-record ((ix): kind and id of a record to show), win.new-record (<Ctrl>n),
+ * win.edit-record (<Ctrl>e, F2, Enter on a row), win.delete-record (Delete; asks when other
+ * records depend on it, then offers Undo in a notice at the bottom), win.undo-delete
+ * (<Ctrl>z, while the notice is shown). All the state a rebuilt window
  * needs to look the same (section, list, search and selection of every page) can be read and
  * set with the functions below. */
 
@@ -50,5 +54,10 @@ gboolean             psi_window_show_record       (PsiWindow      *self,
 
 void                 psi_window_take_state        (PsiWindow      *self,
                                                    PsiWindow      *other);
+
+/* The open record editor or delete confirmation, or NULL. */
+GtkWindow           *psi_window_get_editor        (PsiWindow      *self);
+/* The notice at the bottom that offers to undo a deletion. */
+PsiEditorToast      *psi_window_get_toast         (PsiWindow      *self);
 
 G_END_DECLS
