@@ -41,11 +41,17 @@ gboolean     psi_text_is_empty       (const PsiText *text);
 gboolean     psi_text_is_complete    (const PsiText *text);
 gboolean     psi_text_equal          (const PsiText *a,
                                       const PsiText *b);
-/* Folded search key of all three languages: lower case (full Unicode casefold, NFKC),
- * Kyrgyz letters folded to their Russian neighbours (ө→о, ү→у, ң→н), separated by '\n'. */
+/* Search keys: text folded to a script-neutral skeleton in Latin letters (see psi-text.c), so
+ * that Кеңеш, КЕНЕШ and Kenesh, or Теплоключенка and Teplokluchenka, give the same key and a
+ * substring of one is found in the other. Always valid UTF-8, also from invalid input. */
+/* The folded names of all three languages, in PsiLanguage order, separated by '\n'. */
 char        *psi_text_dup_fold       (const PsiText *text);
-/* The same folding for one string (what a search entry holds). */
+/* The folding of one complete text. */
 char        *psi_fold_string         (const char    *str);
+/* The folding of a search text, which may stop in the middle of a word: a last letter whose
+ * reading depends on the next one ("Okty" of Oktyabr) is left out, so that the result is
+ * found in psi_fold_string () of every text that begins with str. */
+char        *psi_fold_query          (const char    *str);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsiText, psi_text_unref)
 

@@ -28,10 +28,38 @@
  * for the award count of competitions), ends in one items-changed over the whole list after
  * the commit. */
 
+/* Searching. The search text is folded (psi_fold_query ()) and matched as a substring of the
+ * search column, which holds the folded names (psi_text_dup_fold ()). "The records of table X
+ * that match" is a subquery: the table's FTS5 trigram index (X_fts, see
+ * psi-store-migrations.c) for three characters or more, quoted as one FTS5 string; a scan of the
+ * table for fewer. Awards match by their own names, their recipient's and their competition's:
+ *
+ *   t.id IN (awards) OR t.municipality_id IN (municipalities) OR t.cluster_id IN (clusters)
+ *     OR t.competition_id IN (competitions)
+ *
+ * which the award indexes answer without reading other awards. The same filter has three forms
+ * (Form), picked after counting the matches:
+ *   sparse (up to sparse_limit matches): as above; SQLite collects the matches through the
+ *     indexes and sorts them, so the cost follows the number of matches;
+ *   dense (more): the filter cannot use an index ("+" and instr ()), so SQLite walks the index
+ *     of the sort order and tests each row, which finds a page of matches after reading about
+ *     PAGE_SIZE × rows / matches rows, instead of sorting them all;
+ *   competitions (more, awards in their default order, and only competitions match):
+ *     "t.competition_id IN (competitions)" alone, which SQLite reads from the index of that
+ *     order, competition by competition: the dense walk would first read every award of the
+ *     competitions before the first match. The parts left out matched nothing when the list
+ *     counted; since any change of an award, municipality, cluster or competition may make them
+ *     match, such a change resets the list after its commit instead of a precise items-changed.
+ * The number of awards found is the sum of the award_count of each matching municipality,
+ * cluster and competition and the number of awards whose own names match, when only one of
+ * these three parts (own names, recipients, competitions) matches: no award is then counted
+ * twice (an award has one recipient). Else SQLite counts them, merging the parts. */
+
 #define PAGE_SIZE 100
 #define MAX_PAGES 50
 #define MAX_OPS   64
 #define NO_POS    G_MAXUINT
+#define SPARSE_LIMIT 5000
 
 typedef struct
 {
@@ -54,6 +82,11 @@ typedef enum
   Q_BEFORE,         /* a page before given keys (read backwards) */
   Q_ROW_KEYS,       /* keys of one row, when it matches the filter */
   Q_COUNT_BEFORE,   /* rows before given keys */
+  /* Awards with a search: what matches, per part of the filter */
+  Q_OWN_COUNT,              /* awards whose own names match */
+  Q_AWARDS_MUNICIPALITY,    /* awards of the matching municipalities (their award_count) */
+  Q_AWARDS_CLUSTER,
+  Q_AWARDS_COMPETITION,
   N_QUERIES
 } Query;
 
@@ -64,6 +97,13 @@ typedef struct
   guint  new_pos;    /* NO_POS: is not in the list now */
 } Op;
 
+typedef enum
+{
+  FORM_SPARSE,
+  FORM_DENSE,
+  FORM_COMPETITIONS,
+} Form;
+
 struct _PsiRecordList
 {
   GObject        parent_instance;
@@ -72,6 +112,10 @@ struct _PsiRecordList
   PsiRecordKind  kind;
   char          *search;
   char          *search_fold;   /* NULL: no filter */
+  char          *search_fts;    /* search_fold as an FTS5 string; NULL when too short */
+  Form           form;          /* of the filter, see above */
+  gboolean       competitions_only;   /* only competitions matched when last counted */
+  guint          sparse_limit;
   char          *sort_key;      /* NULL: the default order */
   gboolean       descending;
 
@@ -280,12 +324,16 @@ build_keys (PsiRecordKind  kind,
 
 /* Queries */
 
+/* The statements come from the store's cache, keyed by their text: the search text is bound,
+ * so typing a search prepares nothing after the first key, and lists of the same kind and order
+ * share them. Each use resets the statement before and after (begin_stmt ()), so that sharing
+ * them is safe. */
 static void
 clear_statements (PsiRecordList *self)
 {
   for (guint i = 0; i < N_QUERIES; i++)
     {
-      g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+      self->stmts[i] = NULL;
       g_clear_pointer (&self->sql[i], g_free);
     }
 }
@@ -294,16 +342,11 @@ static sqlite3_stmt *
 prepare (PsiRecordList *self,
          const char    *sql)
 {
-  sqlite3 *db = _psi_store_get_db (self->store);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (db));
-  return stmt;
+  return _psi_store_get_stmt (self->store, sql, NULL);
 }
 
-/* With a search, "+" keeps SQLite from walking an index in order and looking up every row
- * to test it: one scan and a sort of the matches is never slower than a full scan. */
+/* With a sparse search, "+" keeps SQLite from walking an index in order and looking up every
+ * row to test it: collecting the matches and sorting them is faster while they are few. */
 static char *
 order_by (GPtrArray *keys,
           gboolean   descending,
@@ -317,7 +360,8 @@ order_by (GPtrArray *keys,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-/* "(k1, …, t.id) OP (?1, …, ?n)" */
+/* "(k1, …, t.id) OP (:k1, …, :kn)". Named: a numbered ?1 would be the same parameter as a
+ * :search that comes before it in the statement (SQLite numbers named parameters in order). */
 static char *
 compare_keys (GPtrArray  *keys,
               const char *op)
@@ -328,9 +372,58 @@ compare_keys (GPtrArray  *keys,
     g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", (char *) g_ptr_array_index (keys, i));
   g_string_append_printf (s, ") %s (", op);
   for (guint i = 0; i < keys->len; i++)
-    g_string_append_printf (s, "%s?%u", i > 0 ? ", " : "", i + 1);
+    g_string_append_printf (s, "%s:k%u", i > 0 ? ", " : "", i + 1);
   g_string_append (s, ")");
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The ids of the rows of table that match the search (see the top of the file). */
+static char *
+match_ids (PsiRecordList *self,
+           const char    *table)
+{
+  if (self->search_fts != NULL)
+    return g_strdup_printf ("SELECT rowid FROM %s_fts WHERE %s_fts MATCH :fts", table, table);
+  return g_strdup_printf ("SELECT id FROM %s WHERE search <> '' AND instr (search, :search) > 0",
+                          table);
+}
+
+/* The filter in a form, as a condition on t */
+static char *
+build_filter (PsiRecordList *self,
+              Form           form)
+{
+  const char *table = _psi_store_kind_table (self->kind);
+  gboolean dense = form == FORM_DENSE;
+  const char *plus = dense ? "+" : "";
+  g_autofree char *own = NULL;
+  g_autofree char *municipalities = NULL;
+  g_autofree char *clusters = NULL;
+  g_autofree char *competitions = NULL;
+
+  if (form == FORM_COMPETITIONS)
+    {
+      competitions = match_ids (self, "competition");
+      return g_strdup_printf ("t.competition_id IN (%s)", competitions);
+    }
+
+  if (dense)
+    own = g_strdup ("instr (t.search, :search) > 0");
+  else
+    {
+      g_autofree char *ids = match_ids (self, table);
+
+      own = g_strdup_printf ("t.id IN (%s)", ids);
+    }
+  if (self->kind != PSI_RECORD_KIND_AWARD)
+    return g_steal_pointer (&own);
+
+  municipalities = match_ids (self, "municipality");
+  clusters = match_ids (self, "cluster");
+  competitions = match_ids (self, "competition");
+  return g_strdup_printf ("(%s OR %st.municipality_id IN (%s) OR %st.cluster_id IN (%s)"
+                          " OR %st.competition_id IN (%s))",
+                          own, plus, municipalities, plus, clusters, plus, competitions);
 }
 
 static void
@@ -342,14 +435,18 @@ build_queries (PsiRecordList *self)
   const char *columns = _psi_store_kind_columns (self->kind);
   const char *from = _psi_store_kind_from (self->kind);
   gboolean searching = self->search_fold != NULL;
+  g_autofree char *filter = searching ? build_filter (self, self->form) : NULL;
   /* No WHERE at all without a search: SQLite counts a table fast only then. */
-  const char *where_filter = searching ? " WHERE instr (t.search, :search) > 0" : "";
-  const char *filter_and = searching ? "instr (t.search, :search) > 0 AND " : "";
-  const char *and_filter = searching ? " AND instr (t.search, :search) > 0" : "";
+  g_autofree char *where_filter = searching ? g_strconcat (" WHERE ", filter, NULL)
+                                            : g_strdup ("");
+  g_autofree char *filter_and = searching ? g_strconcat (filter, " AND ", NULL) : g_strdup ("");
+  g_autofree char *and_filter = searching ? g_strconcat (" AND ", filter, NULL) : g_strdup ("");
   gboolean desc = self->descending;
   g_autofree char *key_list = NULL;
-  g_autofree char *order = order_by (keys, desc, searching);
-  g_autofree char *order_back = order_by (keys, !desc, searching);
+  /* A sparse search sorts its matches; anything else reads the sort order's index. */
+  gboolean sort_matches = searching && self->form == FORM_SPARSE;
+  g_autofree char *order = order_by (keys, desc, sort_matches);
+  g_autofree char *order_back = order_by (keys, !desc, sort_matches);
   g_autofree char *from_keys = compare_keys (keys, desc ? "<=" : ">=");
   g_autofree char *after_keys = compare_keys (keys, desc ? "<" : ">");
   g_autofree char *before_keys = compare_keys (keys, desc ? ">" : "<");
@@ -362,7 +459,21 @@ build_queries (PsiRecordList *self)
 
 #define PREPARE(query, ...) self->sql[query] = g_strdup_printf (__VA_ARGS__)
 
-  PREPARE (Q_COUNT, "SELECT count(*) FROM %s AS t%s", table, where_filter);
+  /* Counting comes before the form is picked: the whole filter, whatever the form */
+  if (searching && self->kind != PSI_RECORD_KIND_AWARD)
+    {
+      g_autofree char *ids = match_ids (self, table);
+
+      PREPARE (Q_COUNT, "SELECT count(*) FROM (%s)", ids);
+    }
+  else if (searching)
+    {
+      g_autofree char *whole = build_filter (self, FORM_SPARSE);
+
+      PREPARE (Q_COUNT, "SELECT count(*) FROM %s AS t WHERE %s", table, whole);
+    }
+  else
+    PREPARE (Q_COUNT, "SELECT count(*) FROM %s AS t", table);
   PREPARE (Q_FIRST, "SELECT %s, %s FROM %s%s%s LIMIT :limit",
            columns, key_list, from, where_filter, order);
   PREPARE (Q_SEEK, "SELECT %s FROM %s AS t%s%s LIMIT 1 OFFSET :offset",
@@ -379,6 +490,24 @@ build_queries (PsiRecordList *self)
            key_list, table, and_filter);
   PREPARE (Q_COUNT_BEFORE, "SELECT count(*) FROM %s AS t WHERE %s%s",
            table, filter_and, before_keys);
+
+  if (searching && self->kind == PSI_RECORD_KIND_AWARD)
+    {
+      g_autofree char *own = match_ids (self, "award");
+      g_autofree char *municipalities = match_ids (self, "municipality");
+      g_autofree char *clusters = match_ids (self, "cluster");
+      g_autofree char *competitions = match_ids (self, "competition");
+
+      PREPARE (Q_OWN_COUNT, "SELECT count(*) FROM (%s)", own);
+      PREPARE (Q_AWARDS_MUNICIPALITY,
+               "SELECT coalesce (sum (award_count), 0) FROM municipality WHERE id IN (%s)",
+               municipalities);
+      PREPARE (Q_AWARDS_CLUSTER,
+               "SELECT coalesce (sum (award_count), 0) FROM cluster WHERE id IN (%s)", clusters);
+      PREPARE (Q_AWARDS_COMPETITION,
+               "SELECT coalesce (sum (award_count), 0) FROM competition WHERE id IN (%s)",
+               competitions);
+    }
 
 #undef PREPARE
 }
@@ -413,6 +542,9 @@ begin_stmt (PsiRecordList *self,
   idx = sqlite3_bind_parameter_index (stmt, ":search");
   if (idx > 0)
     sqlite3_bind_text (stmt, idx, self->search_fold, -1, SQLITE_STATIC);
+  idx = sqlite3_bind_parameter_index (stmt, ":fts");
+  if (idx > 0)
+    sqlite3_bind_text (stmt, idx, self->search_fts, -1, SQLITE_STATIC);
   return stmt;
 }
 
@@ -422,7 +554,15 @@ bind_keys (PsiRecordList  *self,
            sqlite3_value **keys)
 {
   for (guint i = 0; i < self->n_keys; i++)
-    sqlite3_bind_value (stmt, (int) i + 1, keys[i]);
+    {
+      char name[16];
+      int idx;
+
+      g_snprintf (name, sizeof name, ":k%u", i + 1);
+      idx = sqlite3_bind_parameter_index (stmt, name);
+      g_assert (idx > 0);
+      sqlite3_bind_value (stmt, idx, keys[i]);
+    }
 }
 
 static void
@@ -434,21 +574,93 @@ warn_step (PsiRecordList *self,
                sqlite3_errmsg (_psi_store_get_db (self->store)));
 }
 
-static guint
-count_rows (PsiRecordList *self)
+/* The single number a query gives, -1 on error */
+static gint64
+query_count (PsiRecordList *self,
+             Query          query)
 {
-  sqlite3_stmt *stmt = begin_stmt (self, Q_COUNT);
-  guint n = 0;
+  sqlite3_stmt *stmt = begin_stmt (self, query);
+  gint64 n = -1;
   int rc;
 
   if (stmt == NULL)
-    return 0;
+    return -1;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    n = (guint) MIN (sqlite3_column_int64 (stmt, 0), G_MAXUINT - 1);
+    n = sqlite3_column_int64 (stmt, 0);
   else
     warn_step (self, rc);
   sqlite3_reset (stmt);
+  return n;
+}
+
+/* Awards matching the search, without merging the matches when they come from one part of
+ * the filter only (an award has one recipient: municipalities and clusters never overlap). */
+static gint64
+count_awards (PsiRecordList *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 own, municipalities, clusters, competitions;
+  guint parts;
+
+  /* Inside a transaction, award_count may not have the awards written so far yet. */
+  if (!_psi_store_flush_award_counts (self->store, &error))
+    {
+      g_warning ("Cannot count the awards: %s", error->message);
+      return query_count (self, Q_COUNT);
+    }
+
+  own = query_count (self, Q_OWN_COUNT);
+  municipalities = query_count (self, Q_AWARDS_MUNICIPALITY);
+  clusters = query_count (self, Q_AWARDS_CLUSTER);
+  competitions = query_count (self, Q_AWARDS_COMPETITION);
+  if (own < 0 || municipalities < 0 || clusters < 0 || competitions < 0)
+    return query_count (self, Q_COUNT);
+
+  parts = (own > 0) + (municipalities + clusters > 0) + (competitions > 0);
+  self->competitions_only = parts == 1 && competitions > 0;
+  if (parts > 1)
+    return query_count (self, Q_COUNT);
+  return own + municipalities + clusters + competitions;
+}
+
+static guint
+count_rows (PsiRecordList *self)
+{
+  gint64 n;
+
+  self->competitions_only = FALSE;
+  if (self->search_fold != NULL && self->kind == PSI_RECORD_KIND_AWARD)
+    n = count_awards (self);
+  else
+    n = query_count (self, Q_COUNT);
+  return (guint) CLAMP (n, 0, G_MAXUINT - 1);
+}
+
+/* The form of the filter for n matches (see the top of the file) */
+static Form
+choose_form (PsiRecordList *self,
+             guint          n)
+{
+  if (self->search_fold == NULL || n <= self->sparse_limit)
+    return FORM_SPARSE;
+  if (self->competitions_only && self->sort_key == NULL)
+    return FORM_COMPETITIONS;
+  return FORM_DENSE;
+}
+
+/* Counts the rows and picks the form of the filter for that many. */
+static guint
+count_rows_and_choose (PsiRecordList *self)
+{
+  guint n = count_rows (self);
+  Form form = choose_form (self, n);
+
+  if (form != self->form)
+    {
+      self->form = form;
+      build_queries (self);
+    }
   return n;
 }
 
@@ -745,9 +957,19 @@ reset_all (PsiRecordList *self)
   guint old_n = self->n_items;
 
   drop_pages (self);
-  self->n_items = count_rows (self);
+  self->n_items = count_rows_and_choose (self);
   if (old_n > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+}
+
+/* The form that leaves out parts of the filter: a change of these kinds may make them match. */
+static gboolean
+filter_may_change (PsiRecordList *self,
+                   PsiRecordKind  kind)
+{
+  return self->form == FORM_COMPETITIONS &&
+         (kind == PSI_RECORD_KIND_AWARD || kind == PSI_RECORD_KIND_MUNICIPALITY ||
+          kind == PSI_RECORD_KIND_CLUSTER || kind == PSI_RECORD_KIND_COMPETITION);
 }
 
 static void
@@ -757,7 +979,7 @@ record_will_change_cb (PsiRecordList  *self,
                        int             change,
                        PsiStore       *store)
 {
-  if (kind != self->kind || self->overflow)
+  if (kind != self->kind || self->overflow || filter_may_change (self, kind))
     return;
   self->have_stash = TRUE;
   self->stash_id = id;
@@ -773,6 +995,14 @@ record_did_change_cb (PsiRecordList  *self,
 {
   Op *op;
 
+  if (filter_may_change (self, kind))
+    {
+      /* One reset after the commit */
+      g_queue_clear_full (&self->ops, g_free);
+      self->have_stash = FALSE;
+      self->overflow = TRUE;
+      return;
+    }
   if (kind != self->kind)
     {
       if (depends_on (self->kind, kind, change))
@@ -936,7 +1166,7 @@ psi_record_list_constructed (GObject *object)
                            G_CALLBACK (changes_discarded_cb), self, G_CONNECT_SWAPPED);
 
   build_queries (self);
-  self->n_items = count_rows (self);
+  self->n_items = count_rows_and_choose (self);
 }
 
 static void
@@ -963,6 +1193,7 @@ psi_record_list_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->search_fold, g_free);
+  g_clear_pointer (&self->search_fts, g_free);
   g_clear_pointer (&self->sort_key, g_free);
 
   G_OBJECT_CLASS (psi_record_list_parent_class)->finalize (object);
@@ -1077,6 +1308,7 @@ psi_record_list_init (PsiRecordList *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
   self->override_pos = NO_POS;
+  self->sparse_limit = SPARSE_LIMIT;
   g_queue_init (&self->ops);
 }
 
@@ -1132,9 +1364,22 @@ psi_record_list_set_search (PsiRecordList *self,
   g_free (self->search);
   self->search = g_strdup (search);
   if (search != NULL)
-    fold = psi_fold_string (search);
-  g_free (self->search_fold);
-  self->search_fold = fold != NULL && *fold != '\0' ? g_steal_pointer (&fold) : NULL;
+    fold = psi_fold_query (search);
+  g_clear_pointer (&self->search_fold, g_free);
+  g_clear_pointer (&self->search_fts, g_free);
+  if (fold != NULL && *fold != '\0')
+    {
+      /* The trigram index answers three characters or more. */
+      if (g_utf8_strlen (fold, -1) >= 3)
+        {
+          g_auto(GStrv) parts = g_strsplit (fold, "\"", -1);
+          g_autofree char *quoted = g_strjoinv ("\"\"", parts);
+
+          /* One FTS5 string: the whole text, quotes doubled */
+          self->search_fts = g_strconcat ("\"", quoted, "\"", NULL);
+        }
+      self->search_fold = g_steal_pointer (&fold);
+    }
 
   if (self->store != NULL)
     {
@@ -1170,6 +1415,7 @@ psi_record_list_set_sort (PsiRecordList *self,
       guint n = self->n_items;
 
       forget_changes (self);
+      self->form = choose_form (self, n);
       build_queries (self);
       drop_pages (self);
       if (n > 0)
@@ -1201,4 +1447,29 @@ psi_record_list_reload (PsiRecordList *self)
   forget_changes (self);
   build_queries (self);
   reset_all (self);
+}
+
+/* Private */
+
+void
+_psi_record_list_set_sparse_limit (PsiRecordList *self,
+                                   guint          limit)
+{
+  g_return_if_fail (PSI_IS_RECORD_LIST (self));
+
+  self->sparse_limit = limit;
+  psi_record_list_reload (self);
+}
+
+const char *
+_psi_record_list_get_form (PsiRecordList *self)
+{
+  static const char *const names[] = {
+    [FORM_SPARSE] = "sparse",
+    [FORM_DENSE] = "dense",
+    [FORM_COMPETITIONS] = "competitions",
+  };
+
+  g_return_val_if_fail (PSI_IS_RECORD_LIST (self), NULL);
+  return names[self->form];
 }

@@ -39,8 +39,11 @@ PsiRecordList *psi_record_list_new             (PsiStore       *store,
                                                 PsiRecordKind   kind);
 PsiStore      *psi_record_list_get_store       (PsiRecordList  *self);
 PsiRecordKind  psi_record_list_get_kind        (PsiRecordList  *self);
-/* Folded (psi_fold_string) substring match over the names in all three languages; for awards
- * also the recipient and competition names. NULL or "" shows everything. */
+/* The records whose names in any of the three languages contain search, folded to the same
+ * script-neutral skeleton (psi_fold_query (); Кеңеш, Kenesh and КЕНЕШ meet); awards also by
+ * their recipient's and competition's names. NULL, "", or a text that folds to nothing shows
+ * everything. Answered by the FTS5 trigram indexes for 3 characters or more (see
+ * psi-record-list.c), by a scan of the names for fewer. */
 void           psi_record_list_set_search      (PsiRecordList  *self,
                                                 const char     *search);
 const char    *psi_record_list_get_search      (PsiRecordList  *self);

@@ -17,8 +17,9 @@
  * was released: append a new one.
  *
  * Conventions: every record table has id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
- * name_en, name_ru, name_ky (NULL when missing) and search (the folded names, for awards also
- * the recipient and competition names: see psi-store.c). Multilingual texts are three columns
+ * name_en, name_ru, name_ky (NULL when missing) and search (the folded names, '' for none; up
+ * to version 1 awards also held their recipient's and competition's: see version 2 below), with
+ * an FTS5 index <table>_fts over it from version 2 on. Multilingual texts are three columns
  * (place_en, place_ru, place_ky). Enums are stored as their stable nicks, dates as ISO
  * "YYYY-MM-DD". References are ON DELETE RESTRICT; owned children (participants, prize items, cluster
  * members, signatories) ON DELETE CASCADE. Children keep their order in "ordinal" (cluster
@@ -215,14 +216,169 @@ static const char migration_1[] =
   "CREATE INDEX agreement_signatory_official ON agreement_signatory (official_id);\n"
   "CREATE INDEX agreement_signatory_organisation ON agreement_signatory (organisation_id);\n";
 
+/* Version 2: searching names across scripts, fast.
+ *
+ * The search column holds psi_text_dup_fold () of the names, which since this version is a
+ * skeleton in Latin letters (Кеңеш, Kenesh and КЕНЕШ give the same text): step 2 first folds
+ * every row again (refold_search ()). An award's search column now holds only its own names
+ * (rarely set): a search finds awards through their recipient and competition instead
+ * (psi-record-list.c), which needs no copy of those names in a million award rows.
+ *
+ * Each record table gets an FTS5 index over search with the trigram tokenizer, which answers
+ * substring queries of three characters or more. It is external-content (the text lives only in
+ * the table) and kept in step by the store's write path (psi-store.c, sync_search_index ()):
+ * anything else that changes search must update the index too, as this step does by filling it
+ * after refold_search (); psi_store_check_integrity () compares the two. Rows with an empty
+ * search are left out of it. columnsize=0: nothing is ranked, and without sizes an index that
+ * leaves out empty rows passes the FTS5 integrity-check against its table.
+ * award_named lets a short search (fewer than three characters, not in the index) look at the
+ * few awards with names of their own without reading all awards.
+ *
+ * municipality, cluster and competition get award_count, the number of awards that refer to
+ * them, which the store keeps (psi-store.c): a search that matches a thousand municipalities
+ * counts their half a million awards by adding a thousand numbers. */
+
+#define SEARCH_INDEX(table) \
+  "CREATE VIRTUAL TABLE " table "_fts USING fts5 (search, content = '" table "',\n" \
+  "  content_rowid = 'id', tokenize = 'trigram case_sensitive 1', columnsize = 0);\n" \
+  "INSERT INTO " table "_fts (rowid, search) SELECT id, search FROM " table \
+  " WHERE search <> '';\n"
+
+#define AWARD_COUNT(table, column) \
+  "ALTER TABLE " table " ADD COLUMN award_count INTEGER NOT NULL DEFAULT 0\n" \
+  "  CHECK (award_count >= 0);\n" \
+  "UPDATE " table " SET award_count =\n" \
+  "  (SELECT count(*) FROM award WHERE award." column " = " table ".id);\n"
+
+static const char migration_2[] =
+  SEARCH_INDEX ("organisation")
+  SEARCH_INDEX ("region")
+  SEARCH_INDEX ("district")
+  SEARCH_INDEX ("municipality")
+  SEARCH_INDEX ("official")
+  SEARCH_INDEX ("cluster")
+  SEARCH_INDEX ("event")
+  SEARCH_INDEX ("competition")
+  SEARCH_INDEX ("award")
+  SEARCH_INDEX ("agreement")
+  "CREATE INDEX award_named ON award (search) WHERE search <> '';\n"
+  AWARD_COUNT ("municipality", "municipality_id")
+  AWARD_COUNT ("cluster", "cluster_id")
+  AWARD_COUNT ("competition", "competition_id");
+
 typedef struct
 {
   int         version;
+  /* Runs first, in the transaction of the step; may be NULL */
+  gboolean  (*prepare) (sqlite3  *db,
+                        GError  **error);
   const char *sql;
 } Migration;
 
+static gboolean exec (sqlite3     *db,
+                      const char  *sql,
+                      const char  *what,
+                      GError     **error);
+
+typedef struct
+{
+  gint64  id;
+  char   *search;
+} Refolded;
+
+static void
+refolded_clear (gpointer data)
+{
+  g_free (((Refolded *) data)->search);
+}
+
+/* Sets the search column of every record to what psi-store.c writes today
+ * (_psi_store_search_text ()): for a later change of the folding, a new step calls it again. */
+static gboolean
+refold_search (sqlite3  *db,
+               GError  **error)
+{
+  for (guint k = 0; k < PSI_N_RECORD_KINDS; k++)
+    {
+      const char *table = _psi_store_kind_table (k);
+      gboolean abbreviations = k == PSI_RECORD_KIND_ORGANISATION;
+      const char *no_abbreviation = abbreviations
+        ? " AND abbreviation_en IS NULL AND abbreviation_ru IS NULL AND abbreviation_ky IS NULL"
+        : "";
+      /* Composed from constants only */
+      g_autofree char *clear_sql = g_strdup_printf (
+        "UPDATE %s SET search = '' WHERE search <> ''"
+        " AND name_en IS NULL AND name_ru IS NULL AND name_ky IS NULL%s",
+        table, no_abbreviation);
+      g_autofree char *select_sql = g_strdup_printf (
+        "SELECT id, name_en, name_ru, name_ky%s FROM %s"
+        " WHERE NOT (name_en IS NULL AND name_ru IS NULL AND name_ky IS NULL%s)",
+        abbreviations ? ", abbreviation_en, abbreviation_ru, abbreviation_ky" : "",
+        table, no_abbreviation);
+      g_autofree char *update_sql = g_strdup_printf (
+        "UPDATE %s SET search = ?2 WHERE id = ?1 AND search IS NOT ?2", table);
+      g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Refolded));
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      g_array_set_clear_func (rows, refolded_clear);
+
+      if (!exec (db, clear_sql, _("Cannot update the records file"), error))
+        return FALSE;
+
+      /* Read everything first: the rows are not changed while a statement reads them. */
+      rc = sqlite3_prepare_v2 (db, select_sql, -1, &stmt, NULL);
+      while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autoptr(PsiText) name = NULL;
+          g_autoptr(PsiText) abbreviation = NULL;
+          Refolded row;
+
+          name = psi_text_new ((const char *) sqlite3_column_text (stmt, 1),
+                               (const char *) sqlite3_column_text (stmt, 2),
+                               (const char *) sqlite3_column_text (stmt, 3));
+          if (abbreviations)
+            abbreviation = psi_text_new ((const char *) sqlite3_column_text (stmt, 4),
+                                         (const char *) sqlite3_column_text (stmt, 5),
+                                         (const char *) sqlite3_column_text (stmt, 6));
+          row.id = sqlite3_column_int64 (stmt, 0);
+          row.search = _psi_store_search_text (name, abbreviation);
+          g_array_append_val (rows, row);
+        }
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (rc != SQLITE_DONE)
+        {
+          _psi_store_set_error (error, db, rc, _("Cannot update the records file"));
+          return FALSE;
+        }
+
+      rc = sqlite3_prepare_v2 (db, update_sql, -1, &stmt, NULL);
+      for (guint i = 0; rc == SQLITE_OK && i < rows->len; i++)
+        {
+          Refolded *row = &g_array_index (rows, Refolded, i);
+
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, row->id);
+          sqlite3_bind_text (stmt, 2, row->search, -1, SQLITE_STATIC);
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_OK)
+        {
+          _psi_store_set_error (error, db, rc, _("Cannot update the records file"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static const Migration migrations[] = {
-  { 1, migration_1 },
+  { 1, NULL, migration_1 },
+  { 2, refold_search, migration_2 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PSI_STORE_SCHEMA_VERSION);
@@ -281,12 +437,14 @@ check_not_newer (int      version,
 }
 
 gboolean
-_psi_store_migrate (sqlite3  *db,
-                    GError  **error)
+_psi_store_migrate_to (sqlite3  *db,
+                       int       target,
+                       GError  **error)
 {
   int version;
 
   g_assert (db != NULL);
+  g_assert (target >= 0 && target <= PSI_STORE_SCHEMA_VERSION);
 
   version = _psi_store_read_user_version (db, error);
   if (version < 0)
@@ -299,7 +457,7 @@ _psi_store_migrate (sqlite3  *db,
       const Migration *step = &migrations[i];
       g_autofree char *bump = NULL;
 
-      if (step->version <= version)
+      if (step->version <= version || step->version > target)
         continue;
 
       if (!exec (db, "BEGIN IMMEDIATE", _("Cannot update the records file"), error))
@@ -320,7 +478,8 @@ _psi_store_migrate (sqlite3  *db,
 
       /* A pragma takes no bound values; the version is a constant of this file. */
       bump = g_strdup_printf ("PRAGMA user_version = %d", step->version);
-      if (!exec (db, step->sql, _("Cannot update the records file"), error) ||
+      if ((step->prepare != NULL && !step->prepare (db, error)) ||
+          !exec (db, step->sql, _("Cannot update the records file"), error) ||
           !exec (db, bump, _("Cannot update the records file"), error) ||
           !exec (db, "COMMIT", _("Cannot update the records file"), error))
         {
@@ -332,4 +491,11 @@ _psi_store_migrate (sqlite3  *db,
     }
 
   return TRUE;
+}
+
+gboolean
+_psi_store_migrate (sqlite3  *db,
+                    GError  **error)
+{
+  return _psi_store_migrate_to (db, PSI_STORE_SCHEMA_VERSION, error);
 }

@@ -45,12 +45,27 @@ void            _psi_store_set_error         (GError        **error,
  * (PSI_STORE_ERROR_NEWER) without writing to them. */
 gboolean        _psi_store_migrate           (sqlite3        *db,
                                               GError        **error);
+/* The same up to target only (tests make files of an older version with it). */
+gboolean        _psi_store_migrate_to        (sqlite3        *db,
+                                              int             target,
+                                              GError        **error);
 int             _psi_store_read_user_version (sqlite3        *db,
                                               GError        **error);
 
 /* The current schema's secondary indexes of award, as CREATE and DROP statements. */
 extern const char _psi_store_award_indexes[];
 extern const char _psi_store_drop_award_indexes[];
+
+/* The search column of a record: psi_text_dup_fold () of its name, and of extra (the
+ * abbreviation of an organisation) on a line of its own when it has any. extra may be NULL. */
+char           *_psi_store_search_text       (PsiText        *name,
+                                              PsiText        *extra);
+
+/* Writes the changes of award_count (of municipalities, clusters and competitions) that the
+ * awards saved in the current transaction made; reading award_count inside a transaction needs
+ * this first. Nothing to do outside a transaction: the commit writes them. */
+gboolean        _psi_store_flush_award_counts (PsiStore      *self,
+                                               GError       **error);
 
 /* The table of a kind (a constant, also used to compose SQL). */
 const char     *_psi_store_kind_table        (PsiRecordKind   kind);
@@ -64,5 +79,12 @@ const char     *_psi_store_kind_from         (PsiRecordKind   kind);
 int             _psi_store_kind_n_columns    (PsiRecordKind   kind);
 PsiRecord      *_psi_store_record_from_row   (PsiRecordKind   kind,
                                               sqlite3_stmt   *stmt);
+
+/* PsiRecordList: a search with more matches than limit reads the sort order's index instead
+ * of sorting the matches (psi-record-list.c); every form gives the same rows. Reloads the
+ * list. The form in use: "sparse", "dense" or "competitions". */
+void            _psi_record_list_set_sparse_limit (PsiRecordList *self,
+                                                   guint          limit);
+const char     *_psi_record_list_get_form         (PsiRecordList *self);
 
 G_END_DECLS

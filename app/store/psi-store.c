@@ -42,10 +42,16 @@ struct _PsiStore
   guint       depth;
   GArray     *pending;      /* PendingChange, emitted after the outermost commit */
 
-  /* Folded names of referenced records (id -> string), for the search column of awards;
-   * entries go when their record changes, everything on rollback. */
-  GHashTable *fold_cache[PSI_N_RECORD_KINDS];
+  /* Changes of award_count (municipality, cluster, competition) by the awards written in the
+   * current transaction, not yet written: gint64 id -> CountDelta */
+  GHashTable *count_deltas[PSI_N_RECORD_KINDS];
 };
+
+typedef struct
+{
+  gint64 id;      /* the key points here */
+  gint64 delta;
+} CountDelta;
 
 G_DEFINE_FINAL_TYPE (PsiStore, psi_store, G_TYPE_OBJECT)
 
@@ -83,7 +89,9 @@ typedef struct
   char               *update_sql;
   char               *delete_sql;
   char               *exists_sql;
-  char               *names_sql;
+  char               *search_sql;      /* the search column of a row */
+  char               *index_add_sql;   /* … and its FTS5 index, see sync_search_index () */
+  char               *index_remove_sql;
   char               *load_sql;
   char               *load_uuid_sql;
   char               *count_sql;
@@ -259,8 +267,12 @@ kind_sql_init (void)
       ks->update_sql = g_string_free (g_steal_pointer (&update), FALSE);
       ks->delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", ks->table);
       ks->exists_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", ks->table);
-      ks->names_sql = g_strdup_printf ("SELECT name_en, name_ru, name_ky FROM %s WHERE id = ?1",
-                                       ks->table);
+      ks->search_sql = g_strdup_printf ("SELECT search FROM %s WHERE id = ?1", ks->table);
+      ks->index_add_sql = g_strdup_printf ("INSERT INTO %s_fts (rowid, search) VALUES (?1, ?2)",
+                                           ks->table);
+      ks->index_remove_sql = g_strdup_printf ("INSERT INTO %s_fts (%s_fts, rowid, search)"
+                                              " VALUES ('delete', ?1, ?2)",
+                                              ks->table, ks->table);
       ks->load_sql = g_strdup_printf ("SELECT %s FROM %s WHERE t.id = ?1", ks->columns, ks->from);
       ks->load_uuid_sql = g_strdup_printf ("SELECT %s FROM %s WHERE t.uuid = ?1",
                                            ks->columns, ks->from);
@@ -968,17 +980,21 @@ check_record (PsiStore   *self,
 
     case PSI_RECORD_KIND_AWARD:
       {
+        PsiAward *award = PSI_AWARD (record);
+        gint64 competition_id = psi_award_get_competition_id (award);
         GError *model_error = NULL;
 
-        /* The references are checked while the search column is computed. */
-        if (!psi_award_validate (PSI_AWARD (record), &model_error))
+        if (!psi_award_validate (award, &model_error))
           {
             g_set_error_literal (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CONSTRAINT,
                                  model_error->message);
             g_error_free (model_error);
             return FALSE;
           }
-        return TRUE;
+        /* The references are left to SQLite's foreign keys, which check them anyway:
+         * check_award_refs () says which one is missing when they fail. Saves two lookups
+         * for each of a million awards an import writes. */
+        return require_ref (competition_id, _("An award must belong to a competition."), error);
       }
 
     case PSI_RECORD_KIND_AGREEMENT:
@@ -998,8 +1014,6 @@ check_record (PsiStore   *self,
       return TRUE;
     }
 }
-
-#define FOLD_CACHE_MAX 10000
 
 /* A transaction that inserts this many awards, into a table that it makes mostly, drops the
  * secondary award indexes and rebuilds them at the commit: one sort instead of a million
@@ -1040,153 +1054,251 @@ bulk_reset (PsiStore *self)
   self->bulk_indexes_dropped = FALSE;
 }
 
-static void
-fold_cache_clear (PsiStore *self)
+/* After SQLite refused an award for a foreign key: which reference is missing, as a
+ * constraint error. FALSE with error set, or TRUE when all exist. */
+static gboolean
+check_award_refs (PsiStore  *self,
+                  PsiAward  *award,
+                  GError   **error)
 {
-  for (guint k = 0; k < PSI_N_RECORD_KINDS; k++)
-    g_clear_pointer (&self->fold_cache[k], g_hash_table_unref);
+  return check_ref (self, PSI_RECORD_KIND_COMPETITION, psi_award_get_competition_id (award),
+                    error) &&
+         check_ref (self, PSI_RECORD_KIND_MUNICIPALITY, psi_award_get_municipality_id (award),
+                    error) &&
+         check_ref (self, PSI_RECORD_KIND_CLUSTER, psi_award_get_cluster_id (award), error);
 }
 
-static void
-fold_cache_forget (PsiStore      *self,
-                   PsiRecordKind  kind,
-                   gint64         id)
-{
-  if (self->fold_cache[kind] != NULL)
-    g_hash_table_remove (self->fold_cache[kind], &id);
-}
-
-/* The folded names of a referenced record (cached: bulk inserts refer to the same competition
- * again and again), or NULL with a constraint error when the record does not exist. */
-static const char *
-lookup_fold (PsiStore       *self,
+/* The search column of a row (a new string), or NULL with PSI_STORE_ERROR_NOT_FOUND. */
+static char *
+read_search (PsiStore       *self,
              PsiRecordKind   kind,
              gint64          id,
              GError        **error)
 {
-  g_autoptr(PsiCachedStmt) stmt = NULL;
-  g_autoptr(PsiText) name = NULL;
-  char *fold;
+  g_autoptr(PsiCachedStmt) stmt = get_static_stmt (self, kind_sql[kind].search_sql, error);
   int rc;
 
-  if (self->fold_cache[kind] == NULL)
-    self->fold_cache[kind] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  fold = g_hash_table_lookup (self->fold_cache[kind], &id);
-  if (fold != NULL)
-    return fold;
-
-  stmt = get_static_stmt (self, kind_sql[kind].names_sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (column_str (stmt, 0) != NULL ? column_str (stmt, 0) : "");
   if (rc == SQLITE_DONE)
+    set_missing_error (error, PSI_STORE_ERROR_NOT_FOUND, kind, id);
+  else
+    _psi_store_set_error (error, self->db, rc, _("Cannot read the records file"));
+  return NULL;
+}
+
+static gboolean
+run_index_stmt (PsiStore    *self,
+                const char  *sql,
+                gint64       id,
+                const char  *search,
+                GError     **error)
+{
+  g_autoptr(PsiCachedStmt) stmt = get_static_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, search, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
     {
-      set_missing_error (error, PSI_STORE_ERROR_CONSTRAINT, kind, id);
-      return NULL;
+      _psi_store_set_error (error, self->db, rc, _("Cannot update the search index"));
+      return FALSE;
     }
+  return TRUE;
+}
+
+/* Keeps the FTS5 index of a table (psi-store-migrations.c) in step with its search column:
+ * old_search is what the row held (NULL: a new row, or "" for nothing), new_search what it holds
+ * now (NULL: deleted). Rows with an empty search are not in the index. This is done here rather
+ * than by triggers: any trigger on award makes SQLite keep a statement journal for every
+ * insert, which cost a fifth of the insert rate of awards that are hardly ever indexed. */
+static gboolean
+sync_search_index (PsiStore       *self,
+                   PsiRecordKind   kind,
+                   gint64          id,
+                   const char     *old_search,
+                   const char     *new_search,
+                   GError        **error)
+{
+  const KindSql *ks = &kind_sql[kind];
+
+  if (g_strcmp0 (old_search, new_search) == 0)
+    return TRUE;
+  if (old_search != NULL && old_search[0] != '\0' &&
+      !run_index_stmt (self, ks->index_remove_sql, id, old_search, error))
+    return FALSE;
+  if (new_search != NULL && new_search[0] != '\0' &&
+      !run_index_stmt (self, ks->index_add_sql, id, new_search, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* Award counts
+ *
+ * municipality, cluster and competition keep in award_count how many awards refer to them
+ * (schema version 2), so that a search can count the awards of a thousand matching
+ * municipalities in a millisecond. Awards written in a transaction only note the change here;
+ * it is written once per record before the commit (an import of a million awards to five
+ * thousand municipalities writes five thousand updates, not two million), or when someone
+ * reads the counts inside the transaction (_psi_store_flush_award_counts ()). */
+
+static void
+count_deltas_clear (PsiStore *self)
+{
+  for (guint k = 0; k < PSI_N_RECORD_KINDS; k++)
+    g_clear_pointer (&self->count_deltas[k], g_hash_table_unref);
+}
+
+static void
+add_count_delta (PsiStore      *self,
+                 PsiRecordKind  kind,
+                 gint64         id,
+                 gint64         delta)
+{
+  CountDelta *entry;
+
+  if (id == 0)
+    return;
+  if (self->count_deltas[kind] == NULL)
+    self->count_deltas[kind] = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  entry = g_hash_table_lookup (self->count_deltas[kind], &id);
+  if (entry == NULL)
+    {
+      entry = g_new0 (CountDelta, 1);
+      entry->id = id;
+      g_hash_table_insert (self->count_deltas[kind], &entry->id, entry);
+    }
+  entry->delta += delta;
+}
+
+/* The counts an award adds (sign 1) or takes away (-1) */
+static void
+add_award_refs (PsiStore *self,
+                gint64    competition_id,
+                gint64    municipality_id,
+                gint64    cluster_id,
+                gint64    sign)
+{
+  add_count_delta (self, PSI_RECORD_KIND_COMPETITION, competition_id, sign);
+  add_count_delta (self, PSI_RECORD_KIND_MUNICIPALITY, municipality_id, sign);
+  add_count_delta (self, PSI_RECORD_KIND_CLUSTER, cluster_id, sign);
+}
+
+/* The references of an award as stored, for the counts it takes away when it changes */
+static gboolean
+read_award_refs (PsiStore  *self,
+                 gint64     id,
+                 gint64     refs[3],
+                 GError   **error)
+{
+  g_autoptr(PsiCachedStmt) stmt = get_static_stmt (self,
+                                                   "SELECT competition_id, municipality_id,"
+                                                   " cluster_id FROM award WHERE id = ?1",
+                                                   error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      _psi_store_set_error (error, self->db, rc, _("Cannot read the records file"));
-      return NULL;
+      if (rc == SQLITE_DONE)
+        set_missing_error (error, PSI_STORE_ERROR_NOT_FOUND, PSI_RECORD_KIND_AWARD, id);
+      else
+        _psi_store_set_error (error, self->db, rc, _("Cannot read the records file"));
+      return FALSE;
     }
-
-  name = column_text3 (stmt, 0);
-  fold = psi_text_dup_fold (name);
-  if (g_hash_table_size (self->fold_cache[kind]) >= FOLD_CACHE_MAX)
-    g_hash_table_remove_all (self->fold_cache[kind]);
-  g_hash_table_insert (self->fold_cache[kind], g_memdup2 (&id, sizeof id), fold);
-  return fold;
+  for (int i = 0; i < 3; i++)
+    refs[i] = sqlite3_column_int64 (stmt, i);
+  return TRUE;
 }
 
-/* search of an award: its own name (rarely set), its recipient's and its competition's. */
-static char *
-award_search (PsiStore  *self,
-              PsiText   *own_name,
-              gint64     competition_id,
-              gint64     municipality_id,
-              gint64     cluster_id,
-              GError   **error)
+gboolean
+_psi_store_flush_award_counts (PsiStore  *self,
+                               GError   **error)
 {
-  g_autoptr(GString) search = g_string_new (NULL);
-  g_autofree char *own = NULL;
-  const char *part;
+  static const struct { PsiRecordKind kind; const char *sql; } updates[] = {
+    { PSI_RECORD_KIND_MUNICIPALITY,
+      "UPDATE municipality SET award_count = award_count + ?2 WHERE id = ?1" },
+    { PSI_RECORD_KIND_CLUSTER,
+      "UPDATE cluster SET award_count = award_count + ?2 WHERE id = ?1" },
+    { PSI_RECORD_KIND_COMPETITION,
+      "UPDATE competition SET award_count = award_count + ?2 WHERE id = ?1" },
+  };
 
-  if (own_name != NULL && !psi_text_is_empty (own_name))
+  g_return_val_if_fail (PSI_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
     {
-      own = psi_text_dup_fold (own_name);
-      g_string_append (search, own);
-    }
+      GHashTable *deltas = self->count_deltas[updates[i].kind];
+      g_autoptr(PsiCachedStmt) stmt = NULL;
+      GHashTableIter iter;
+      CountDelta *entry;
 
-  if (municipality_id != 0 || cluster_id != 0)
-    {
-      part = municipality_id != 0
-        ? lookup_fold (self, PSI_RECORD_KIND_MUNICIPALITY, municipality_id, error)
-        : lookup_fold (self, PSI_RECORD_KIND_CLUSTER, cluster_id, error);
-      if (part == NULL)
-        return NULL;
-      if (search->len > 0)
-        g_string_append_c (search, '\n');
-      g_string_append (search, part);
-    }
+      if (deltas == NULL || g_hash_table_size (deltas) == 0)
+        continue;
+      stmt = get_static_stmt (self, updates[i].sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      /* Each goes once it is written: a failure leaves only what is still to write. */
+      g_hash_table_iter_init (&iter, deltas);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+        {
+          if (entry->delta != 0)
+            {
+              int rc;
 
-  if (competition_id == 0)
-    {
-      g_set_error_literal (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CONSTRAINT,
-                           _("An award must belong to a competition."));
-      return NULL;
+              sqlite3_reset (stmt);
+              sqlite3_bind_int64 (stmt, 1, entry->id);
+              sqlite3_bind_int64 (stmt, 2, entry->delta);
+              rc = sqlite3_step (stmt);
+              if (rc != SQLITE_DONE)
+                {
+                  _psi_store_set_error (error, self->db, rc, _("Cannot save the changes"));
+                  return FALSE;
+                }
+            }
+          g_hash_table_iter_remove (&iter);
+        }
     }
-  part = lookup_fold (self, PSI_RECORD_KIND_COMPETITION, competition_id, error);
-  if (part == NULL)
-    return NULL;
-  if (search->len > 0)
-    g_string_append_c (search, '\n');
-  g_string_append (search, part);
-
-  return g_string_free (g_steal_pointer (&search), FALSE);
+  return TRUE;
 }
 
+char *
+_psi_store_search_text (PsiText *name,
+                        PsiText *extra)
+{
+  g_autofree char *names = psi_text_dup_fold (name);
+  g_autofree char *more = NULL;
+
+  /* Nothing at all: '', not three empty lines, so that the row stays out of the index. */
+  if (psi_text_is_empty (extra))
+    return psi_text_is_empty (name) ? g_strdup ("") : g_steal_pointer (&names);
+
+  more = psi_text_dup_fold (extra);
+  return g_strconcat (names, "\n", more, NULL);
+}
+
+/* The search column of a record: its names (and an organisation's abbreviations). Awards are
+ * found by their recipient and competition through the references (psi-record-list.c), so
+ * theirs holds only the names of their own, usually none. */
 static char *
-record_search (PsiStore   *self,
-               PsiRecord  *record,
-               GError    **error)
+record_search (PsiRecord *record)
 {
   PsiText *name = psi_record_get_name (record);
 
-  switch (psi_record_get_kind (record))
-    {
-    case PSI_RECORD_KIND_AWARD:
-      {
-        PsiAward *award = PSI_AWARD (record);
-
-        return award_search (self, name, psi_award_get_competition_id (award),
-                             psi_award_get_municipality_id (award),
-                             psi_award_get_cluster_id (award), error);
-      }
-
-    case PSI_RECORD_KIND_ORGANISATION:
-      {
-        PsiText *abbreviation = psi_organisation_get_abbreviation (PSI_ORGANISATION (record));
-        g_autofree char *names = name != NULL ? psi_text_dup_fold (name) : g_strdup ("");
-        g_autofree char *abbr = NULL;
-
-        if (abbreviation == NULL || psi_text_is_empty (abbreviation))
-          return g_steal_pointer (&names);
-        abbr = psi_text_dup_fold (abbreviation);
-        return g_strconcat (names, "\n", abbr, NULL);
-      }
-
-    case PSI_RECORD_KIND_REGION:
-    case PSI_RECORD_KIND_DISTRICT:
-    case PSI_RECORD_KIND_MUNICIPALITY:
-    case PSI_RECORD_KIND_OFFICIAL:
-    case PSI_RECORD_KIND_CLUSTER:
-    case PSI_RECORD_KIND_EVENT:
-    case PSI_RECORD_KIND_COMPETITION:
-    case PSI_RECORD_KIND_AGREEMENT:
-    default:
-      return name != NULL ? psi_text_dup_fold (name) : g_strdup ("");
-    }
+  if (psi_record_get_kind (record) == PSI_RECORD_KIND_ORGANISATION)
+    return _psi_store_search_text (name,
+                                   psi_organisation_get_abbreviation (PSI_ORGANISATION (record)));
+  return _psi_store_search_text (name, NULL);
 }
 
 /* Writing */
@@ -1468,91 +1580,6 @@ write_children (PsiStore   *self,
     }
 }
 
-/* After a municipality, cluster or competition got a new name, the search column of the awards
- * that show that name is recomputed. */
-static gboolean
-update_award_searches (PsiStore      *self,
-                       PsiRecordKind  kind,
-                       gint64         id,
-                       GError       **error)
-{
-  const char *sql;
-  g_autoptr(PsiCachedStmt) select = NULL;
-  g_autoptr(GArray) rows = NULL;
-  typedef struct { gint64 id, competition_id, municipality_id, cluster_id; PsiText *name; } Row;
-  int rc;
-
-  switch (kind)
-    {
-    case PSI_RECORD_KIND_MUNICIPALITY:
-      sql = "SELECT id, competition_id, municipality_id, cluster_id, name_en, name_ru, name_ky"
-            " FROM award WHERE municipality_id = ?1";
-      break;
-    case PSI_RECORD_KIND_CLUSTER:
-      sql = "SELECT id, competition_id, municipality_id, cluster_id, name_en, name_ru, name_ky"
-            " FROM award WHERE cluster_id = ?1";
-      break;
-    case PSI_RECORD_KIND_COMPETITION:
-      sql = "SELECT id, competition_id, municipality_id, cluster_id, name_en, name_ru, name_ky"
-            " FROM award WHERE competition_id = ?1";
-      break;
-    default:
-      return TRUE;
-    }
-
-  select = get_static_stmt (self, sql, error);
-  if (select == NULL)
-    return FALSE;
-  rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  sqlite3_bind_int64 (select, 1, id);
-  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
-    {
-      Row row = {
-        sqlite3_column_int64 (select, 0), column_id (select, 1), column_id (select, 2),
-        column_id (select, 3), column_text3 (select, 4)
-      };
-      g_array_append_val (rows, row);
-    }
-  _psi_cached_stmt_release (g_steal_pointer (&select));
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      Row *row = &g_array_index (rows, Row, i);
-      g_autofree char *search = NULL;
-      g_autoptr(PsiCachedStmt) update = NULL;
-
-      if (rc == SQLITE_DONE)
-        {
-          search = award_search (self, row->name, row->competition_id, row->municipality_id,
-                                 row->cluster_id, error);
-          if (search == NULL)
-            rc = SQLITE_ERROR;
-        }
-      if (search != NULL)
-        {
-          update = get_static_stmt (self, "UPDATE award SET search = ?2 WHERE id = ?1", error);
-          if (update == NULL)
-            rc = SQLITE_ERROR;
-          else
-            {
-              sqlite3_bind_int64 (update, 1, row->id);
-              sqlite3_bind_text (update, 2, search, -1, SQLITE_TRANSIENT);
-              if (!step_done (self, update, _("Cannot update the awards"), error))
-                rc = SQLITE_ERROR;
-            }
-        }
-      psi_text_unref (row->name);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      if (error != NULL && *error == NULL)
-        _psi_store_set_error (error, self->db, rc, _("Cannot update the awards"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 queue_change (PsiStore       *self,
               PsiRecordKind   kind,
@@ -1612,7 +1639,7 @@ psi_store_finalize (GObject *object)
         }
       self->db = NULL;
     }
-  fold_cache_clear (self);
+  count_deltas_clear (self);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->path, g_free);
 
@@ -1879,7 +1906,8 @@ psi_store_commit (PsiStore  *self,
           return FALSE;
         }
     }
-  if (!exec_sql (self, "COMMIT", _("Cannot save the changes"), error))
+  if (!_psi_store_flush_award_counts (self, error) ||
+      !exec_sql (self, "COMMIT", _("Cannot save the changes"), error))
     {
       psi_store_rollback (self);
       return FALSE;
@@ -1914,7 +1942,7 @@ psi_store_rollback (PsiStore *self)
   self->depth = 0;
   bulk_reset (self);
   g_array_set_size (self->pending, 0);
-  fold_cache_clear (self);
+  count_deltas_clear (self);
   g_signal_emit (self, signals[CHANGES_DISCARDED], 0);
 }
 
@@ -1928,7 +1956,8 @@ psi_store_save (PsiStore   *self,
   gint64 id;
   gboolean insert;
   g_autofree char *search = NULL;
-  g_autofree char *old_fold = NULL;
+  g_autofree char *old_search = NULL;
+  gint64 old_refs[3] = { 0, 0, 0 };
   g_autoptr(PsiCachedStmt) stmt = NULL;
   int rc;
 
@@ -1944,39 +1973,19 @@ psi_store_save (PsiStore   *self,
   if (!psi_store_begin (self, error))
     return FALSE;
 
-  if (!insert)
-    {
-      gboolean exists = FALSE;
-
-      if (!record_exists (self, kind, id, &exists, error))
-        goto failed;
-      if (!exists)
-        {
-          set_missing_error (error, PSI_STORE_ERROR_NOT_FOUND, kind, id);
-          goto failed;
-        }
-    }
+  /* The row must exist; its search text leaves the index if it changes. */
+  if (!insert && (old_search = read_search (self, kind, id, error)) == NULL)
+    goto failed;
+  if (!insert && kind == PSI_RECORD_KIND_AWARD && !read_award_refs (self, id, old_refs, error))
+    goto failed;
 
   if (!check_record (self, record, error))
     goto failed;
-  search = record_search (self, record, error);
-  if (search == NULL)
-    goto failed;
+  search = record_search (record);
 
   if (!insert)
-    {
-      if (kind == PSI_RECORD_KIND_MUNICIPALITY || kind == PSI_RECORD_KIND_CLUSTER ||
-          kind == PSI_RECORD_KIND_COMPETITION)
-        {
-          const char *fold = lookup_fold (self, kind, id, error);
-
-          if (fold == NULL)
-            goto failed;
-          old_fold = g_strdup (fold);
-        }
-      g_signal_emit (self, signals[RECORD_WILL_CHANGE], 0, kind, id,
-                     (int) PSI_STORE_CHANGE_UPDATED);
-    }
+    g_signal_emit (self, signals[RECORD_WILL_CHANGE], 0, kind, id,
+                   (int) PSI_STORE_CHANGE_UPDATED);
 
   stmt = get_static_stmt (self, insert ? ks->insert_sql : ks->update_sql, error);
   if (stmt == NULL)
@@ -1991,7 +2000,8 @@ psi_store_save (PsiStore   *self,
         g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CONSTRAINT,
                      _("Another record already has the identifier %s."),
                      psi_record_get_uuid (record));
-      else
+      else if (rc != SQLITE_CONSTRAINT_FOREIGNKEY || kind != PSI_RECORD_KIND_AWARD ||
+               check_award_refs (self, PSI_AWARD (record), error))
         _psi_store_set_error (error, self->db, rc, _("Cannot save the record"));
       goto failed;
     }
@@ -2005,18 +2015,16 @@ psi_store_save (PsiStore   *self,
         bulk_insert_check (self);
     }
 
-  if (!write_children (self, record, id, !insert, error))
+  if (!sync_search_index (self, kind, id, old_search, search, error) ||
+      !write_children (self, record, id, !insert, error))
     goto failed_partial;
-
-  fold_cache_forget (self, kind, id);
-  if (old_fold != NULL)
+  if (kind == PSI_RECORD_KIND_AWARD)
     {
-      const char *fold = lookup_fold (self, kind, id, error);
+      PsiAward *award = PSI_AWARD (record);
 
-      if (fold == NULL)
-        goto failed_partial;
-      if (g_strcmp0 (fold, old_fold) != 0 && !update_award_searches (self, kind, id, error))
-        goto failed_partial;
+      add_award_refs (self, old_refs[0], old_refs[1], old_refs[2], -1);
+      add_award_refs (self, psi_award_get_competition_id (award),
+                      psi_award_get_municipality_id (award), psi_award_get_cluster_id (award), 1);
     }
 
   queue_change (self, kind, id, insert ? PSI_STORE_CHANGE_INSERTED : PSI_STORE_CHANGE_UPDATED);
@@ -2040,7 +2048,8 @@ psi_store_delete (PsiStore       *self,
                   GError        **error)
 {
   g_autoptr(PsiCachedStmt) stmt = NULL;
-  gboolean exists = FALSE;
+  g_autofree char *old_search = NULL;
+  gint64 old_refs[3] = { 0, 0, 0 };
   int rc;
 
   g_return_val_if_fail (PSI_IS_STORE (self), FALSE);
@@ -2050,13 +2059,11 @@ psi_store_delete (PsiStore       *self,
   if (!psi_store_begin (self, error))
     return FALSE;
 
-  if (!record_exists (self, kind, id, &exists, error))
+  old_search = read_search (self, kind, id, error);
+  if (old_search == NULL)
     goto failed;
-  if (!exists)
-    {
-      set_missing_error (error, PSI_STORE_ERROR_NOT_FOUND, kind, id);
-      goto failed;
-    }
+  if (kind == PSI_RECORD_KIND_AWARD && !read_award_refs (self, id, old_refs, error))
+    goto failed;
 
   g_signal_emit (self, signals[RECORD_WILL_CHANGE], 0, kind, id, (int) PSI_STORE_CHANGE_DELETED);
 
@@ -2087,8 +2094,13 @@ psi_store_delete (PsiStore       *self,
       _psi_store_set_error (error, self->db, rc, _("Cannot delete the record"));
       goto failed;
     }
+  if (!sync_search_index (self, kind, id, old_search, NULL, error))
+    {
+      end_failed (self, TRUE);
+      return FALSE;
+    }
+  add_award_refs (self, old_refs[0], old_refs[1], old_refs[2], -1);
 
-  fold_cache_forget (self, kind, id);
   queue_change (self, kind, id, PSI_STORE_CHANGE_DELETED);
   return psi_store_commit (self, error);
 
@@ -2394,6 +2406,77 @@ collect_problems (PsiStore    *self,
   return TRUE;
 }
 
+/* award_count of municipalities, clusters and competitions is the number of their awards. */
+static gboolean
+check_award_counts (PsiStore   *self,
+                    GPtrArray  *problems,
+                    GError    **error)
+{
+  static const char *const checks[][2] = {
+    { "municipality", "SELECT EXISTS (SELECT 1 FROM municipality AS m WHERE award_count <>"
+                      " (SELECT count(*) FROM award WHERE municipality_id = m.id))" },
+    { "cluster", "SELECT EXISTS (SELECT 1 FROM cluster AS c WHERE award_count <>"
+                 " (SELECT count(*) FROM award WHERE cluster_id = c.id))" },
+    { "competition", "SELECT EXISTS (SELECT 1 FROM competition AS c WHERE award_count <>"
+                     " (SELECT count(*) FROM award WHERE competition_id = c.id))" },
+  };
+
+  if (!_psi_store_flush_award_counts (self, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (self->db, checks[i][1], -1, &stmt, NULL);
+
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0 && problems->len < 5)
+        g_ptr_array_add (problems,
+                         /* Translators: found by the integrity check; %s is a table name */
+                         g_strdup_printf (_("the award counts of table %s do not match the "
+                                            "awards"), checks[i][0]));
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          _psi_store_set_error (error, self->db, rc, _("Cannot check the records file"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The FTS5 index of every table holds exactly the search text of its rows (SQLite 3.40's
+ * integrity_check does not look into FTS5 tables). */
+static gboolean
+check_search_indexes (PsiStore    *self,
+                      GPtrArray   *problems,
+                      GError     **error)
+{
+  for (guint k = 0; k < PSI_N_RECORD_KINDS; k++)
+    {
+      const char *table = kind_sql[k].table;
+      /* Composed from constants only */
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO %s_fts (%s_fts, rank)"
+                                              " VALUES ('integrity-check', 1)", table, table);
+      int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+      if ((rc & 0xff) == SQLITE_CORRUPT)
+        {
+          if (problems->len < 5)
+            g_ptr_array_add (problems,
+                             /* Translators: found by the integrity check; %s is a table name */
+                             g_strdup_printf (_("the search index of table %s does not match "
+                                                "its rows"), table));
+        }
+      else if (rc != SQLITE_OK)
+        {
+          _psi_store_set_error (error, self->db, rc, _("Cannot check the records file"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 psi_store_check_integrity (PsiStore  *self,
                            GError   **error)
@@ -2404,7 +2487,9 @@ psi_store_check_integrity (PsiStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!collect_problems (self, "PRAGMA integrity_check", TRUE, problems, error) ||
-      !collect_problems (self, "PRAGMA foreign_key_check", FALSE, problems, error))
+      !collect_problems (self, "PRAGMA foreign_key_check", FALSE, problems, error) ||
+      !check_search_indexes (self, problems, error) ||
+      !check_award_counts (self, problems, error))
     return FALSE;
 
   if (problems->len > 0)

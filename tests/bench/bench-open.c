@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench-data.h"
 #include "psi-record-list.h"
 #include "psi-store.h"
 #include "psi-store-private.h"
@@ -58,120 +59,17 @@ check (gboolean    ok,
   return ok;
 }
 
-static char *
-municipality_name (guint i)
-{
-  return g_strdup_printf ("Municipality %05u", i);
-}
-
 static int
 create_database (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PsiStore) store = NULL;
-  g_autoptr(PsiRegion) region = psi_region_new ();
-  g_autoptr(PsiEvent) event = psi_event_new ();
-  g_autoptr(PsiText) name = NULL;
-  g_autoptr(GArray) municipalities = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) competitions = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint n_municipalities = CLAMP (n_awards / 200, 10, 5000);
-  guint n_competitions = CLAMP (n_awards / 10000, 2, 200);
-  gint64 start, awards_start;
-  double total_ms, awards_ms;
 
-  store = psi_store_open (db_path, &error);
-  if (store == NULL)
+  if (!bench_create_records (db_path, n_awards, &error))
     {
       g_printerr ("bench-open: %s\n", error->message);
       return 1;
     }
-
-  start = g_get_monotonic_time ();
-  if (!psi_store_begin (store, &error))
-    goto failed;
-
-  name = psi_text_new ("Jalal-Abad region", "Джалал-Абадская область", "Жалал-Абад облусу");
-  psi_record_set_name (PSI_RECORD (region), name);
-  g_clear_pointer (&name, psi_text_unref);
-  if (!psi_store_save (store, PSI_RECORD (region), &error))
-    goto failed;
-
-  for (guint i = 0; i < n_municipalities; i++)
-    {
-      g_autoptr(PsiMunicipality) mun = psi_municipality_new ();
-      g_autofree char *en = municipality_name (i);
-      g_autofree char *ru = g_strdup_printf ("Муниципалитет %05u", i);
-      gint64 id;
-
-      name = psi_text_new (en, ru, i % 2 ? NULL : "Кеңеш");
-      psi_record_set_name (PSI_RECORD (mun), name);
-      g_clear_pointer (&name, psi_text_unref);
-      psi_municipality_set_region_id (mun, psi_record_get_id (PSI_RECORD (region)));
-      if (!psi_store_save (store, PSI_RECORD (mun), &error))
-        goto failed;
-      id = psi_record_get_id (PSI_RECORD (mun));
-      g_array_append_val (municipalities, id);
-    }
-
-  name = psi_text_new ("Year-end conference", "Итоговая конференция", NULL);
-  psi_record_set_name (PSI_RECORD (event), name);
-  g_clear_pointer (&name, psi_text_unref);
-  psi_event_set_date (event, "2020-12-16");
-  if (!psi_store_save (store, PSI_RECORD (event), &error))
-    goto failed;
-
-  for (guint i = 0; i < n_competitions; i++)
-    {
-      g_autoptr(PsiCompetition) competition = psi_competition_new ();
-      g_autofree char *en = g_strdup_printf ("Competition %u", i);
-      gint64 id;
-
-      name = psi_text_new (en, NULL, NULL);
-      psi_record_set_name (PSI_RECORD (competition), name);
-      g_clear_pointer (&name, psi_text_unref);
-      psi_competition_set_event_id (competition, psi_record_get_id (PSI_RECORD (event)));
-      if (!psi_store_save (store, PSI_RECORD (competition), &error))
-        goto failed;
-      id = psi_record_get_id (PSI_RECORD (competition));
-      g_array_append_val (competitions, id);
-    }
-
-  awards_start = g_get_monotonic_time ();
-  for (gint64 i = 0; i < n_awards; i++)
-    {
-      g_autoptr(PsiAward) award = psi_award_new ();
-
-      /* Awards arrive competition by competition, as an import gives them. */
-      psi_award_set_competition_id (award, g_array_index (competitions, gint64,
-                                                          i * n_competitions / n_awards));
-      psi_award_set_municipality_id (award, g_array_index (municipalities, gint64,
-                                                           (i * 7919) % n_municipalities));
-      /* Only winners have a place. */
-      psi_award_set_place (award, (guint) (i % 4));
-      psi_award_set_award_kind (award, i % 4 == 0 ? PSI_AWARD_KIND_INCENTIVE_PRIZE
-                                                  : PSI_AWARD_KIND_WINNER);
-      psi_award_set_certificate (award, i % 2);
-      psi_award_set_grant_kgs (award, (i % 10) * 500000);
-      if (!psi_store_save (store, PSI_RECORD (award), &error))
-        goto failed;
-    }
-  if (!psi_store_commit (store, &error))
-    goto failed;
-  awards_ms = ms_since (awards_start);
-  total_ms = ms_since (start);
-
-  printf ("Created %s with %" G_GINT64_FORMAT " awards, %u municipalities, %u competitions\n",
-          db_path, n_awards, n_municipalities, n_competitions);
-  printf ("  awards inserted in one transaction: %10.1f ms  %12.0f rows/s\n",
-          awards_ms, n_awards / (awards_ms / 1000.0));
-  printf ("  whole creation (incl. commit):      %10.1f ms\n", total_ms);
-  fflush (stdout);
   return 0;
-
-failed:
-  g_printerr ("bench-open: %s\n", error->message);
-  psi_store_rollback (store);
-  return 1;
 }
 
 static double
@@ -236,14 +134,7 @@ main (int   argc,
       db_path = g_build_filename (tmp_dir, "records.sqlite", NULL);
     }
   else
-    {
-      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
-
-      g_unlink (db_path);
-      g_unlink (wal);
-      g_unlink (shm);
-    }
+    bench_remove_file (db_path);
 
   if (create_only)
     return create_database ();
@@ -312,7 +203,7 @@ main (int   argc,
   t_end = ms_since (start);
 
   /* One municipality's awards: about n_awards / n_municipalities rows. */
-  search_name = municipality_name (7);
+  search_name = bench_municipality_name (7);
   start = g_get_monotonic_time ();
   psi_record_list_set_search (list, search_name);
   n_found = g_list_model_get_n_items (G_LIST_MODEL (list));
@@ -351,12 +242,7 @@ main (int   argc,
   g_clear_object (&store);
   if (tmp_dir != NULL)
     {
-      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
-
-      g_unlink (db_path);
-      g_unlink (wal);
-      g_unlink (shm);
+      bench_remove_file (db_path);
       g_rmdir (tmp_dir);
     }
   g_free (db_path);

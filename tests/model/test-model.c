@@ -286,31 +286,7 @@ test_text_boxed (void)
   g_assert_true (G_TYPE_IS_BOXED (PSI_TYPE_TEXT));
 }
 
-/* What psi_fold_string () is documented to do, the slow way. */
-static char *
-reference_fold (const char *str)
-{
-  g_autofree char *normal = g_utf8_normalize (str, -1, G_NORMALIZE_NFKC);
-  g_autofree char *folded = g_utf8_casefold (normal, -1);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (c)
-        {
-        case 0x04E9: case 0x0473: c = 0x043E; break;
-        case 0x04AF: c = 0x0443; break;
-        case 0x04A3: c = 0x043D; break;
-        case 0x0451: c = 0x0435; break;
-        default: break;
-        }
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
+/* Folding */
 
 static void
 assert_fold_equal (const char *a,
@@ -331,60 +307,342 @@ assert_fold (const char *str,
   g_assert_cmpstr (folded, ==, expected);
 }
 
+/* What a user types, folded, is found in the folded name. */
+static gboolean
+query_finds (const char *query,
+             const char *name)
+{
+  g_autofree char *q = psi_fold_query (query);
+  g_autofree char *n = psi_fold_string (name);
+
+  return strstr (n, q) != NULL;
+}
+
 static void
 test_text_fold (void)
 {
   g_autoptr(PsiText) text = text3 ("Kenesh", "Кенеш", "Кеңеш");
   g_autoptr(PsiText) partial = text3 ("Dostuk", NULL, "Достук");
   g_autofree char *fold = NULL;
-  g_autofree char *invalid = NULL;
 
+  /* The examples of the issue */
+  g_assert_true (query_finds ("tepl", "Теплоключенка"));
+  g_assert_true (query_finds ("бешик", "Beshik-Jon"));
+  g_assert_true (query_finds ("кенеш", "Кеңеш"));
+  g_assert_true (query_finds ("Кеңеш", "кенеш"));
+  g_assert_false (query_finds ("кенеш", "Бешик-Жон"));
+  g_assert_false (query_finds ("tepx", "Теплоключенка"));
+
+  /* Case and Kyrgyz letters */
   assert_fold_equal ("Кеңеш", "кенеш");
+  assert_fold_equal ("Кеңеш", "KENESH");
   assert_fold_equal ("Бургөндү", "бургонду");
-  assert_fold_equal ("БУРГӨНДҮ", "бургонду");
-  assert_fold_equal ("Ысык-Көл", "ысык-кол");
-  assert_fold_equal ("Ѳ ѳ", "Ө ө");
+  assert_fold_equal ("БУРГӨНДҮ", "Burgondu");
+  assert_fold_equal ("Ѳ ѳ", "Ө ө");          /* fita, as the press release writes ө */
   assert_fold_equal ("Ёлка", "елка");
   assert_fold_equal ("Beshik-Jon", "BESHIK-JON");
-  assert_fold ("Кеңеш", "кенеш");
+  assert_fold_equal ("АӨ", "AO");
+  assert_fold ("Кеңеш", "kenesh");
+  assert_fold ("Теплоключенка", "teplokluchenka");
   assert_fold ("Teplokluchenka", "teplokluchenka");
-  assert_fold ("АӨ", "ао");
-  assert_fold ("Straße", "strasse");          /* full casefold */
-  assert_fold ("ﬁle", "file");                /* NFKC ligature */
-  assert_fold ("ＡＢＣ", "abc");              /* NFKC full width */
-  assert_fold ("и\xcc\x86", "й");             /* decomposed й is composed */
+
+  /* Spellings of the same sounds */
+  assert_fold_equal ("Джалал", "Jalal");
+  assert_fold_equal ("Жалал", "Zhalal");
+  assert_fold_equal ("Dzhalal", "Djalal");
+  assert_fold_equal ("Дархан", "Darkhan");
+  assert_fold_equal ("Darhan", "Darkhan");
+  assert_fold_equal ("Иссык", "Issyk");
+  assert_fold_equal ("Ысык", "Issyk");
+  assert_fold_equal ("Октябрь", "Oktyabr");
+  assert_fold_equal ("Поляна", "Polyana");
+  assert_fold_equal ("Юрий", "Yuriy");
+  assert_fold_equal ("Елена", "Yelena");
+  assert_fold_equal ("Щедрин", "Shchedrin");
+  assert_fold_equal ("Центр", "Tsentr");
+  assert_fold_equal ("Хельветас Кыргызстан", "Helvetas Kyrgyzstan");
+  assert_fold_equal ("ХЕЛЬВЕТАС", "HELVETAS");
+  assert_fold_equal ("конференция", "Konferentsiya");
+  assert_fold_equal ("Айыл өкмөтү", "Ayil okmotu");
+  assert_fold ("Чолпон-Ата", "cholpon ata");
+
+  /* Words: punctuation separates, apostrophes are dropped, ends are trimmed */
+  assert_fold ("B. Mambetov", "b mambetov");
+  assert_fold ("Toktogul (town)", "toktogul tovn");
+  assert_fold ("  «Кеңеш» — кластер!  ", "kenesh klaster");
+  assert_fold ("Mayor's office", "maiors ofitse");
+  assert_fold ("Mayor’s office", "maiors ofitse");
+  assert_fold ("...", "");
+  assert_fold ("Municipality 00007", "munitsipaliti 00007");   /* digits are never merged */
   assert_fold ("", "");
   assert_fold (NULL, "");
+  g_assert_false (query_finds ("Municipality 00007", "Municipality 00070"));
 
-  /* The fast path for ASCII and Cyrillic gives what the slow one would. */
-  for (gunichar c = 0x20; c < 0x500; c++)
-    {
-      char buf[8] = { 0 };
-      g_autofree char *expected = NULL;
-      g_autofree char *folded = NULL;
+  /* Other scripts and compatibility forms */
+  assert_fold ("Straße", "strase");
+  assert_fold ("ﬁle", "file");
+  assert_fold ("ＡＢＣ", "abk");
+  assert_fold ("Café Zürich", "kafe zurich");
+  assert_fold ("и\xcc\x86", "i");               /* decomposed й */
+  assert_fold ("Αθήνα", "αθηνα");               /* kept, in lower case, without accents */
 
-      if (c >= 0x7F && c < 0x400)
-        continue;
+  /* Mixed scripts in one word */
+  assert_fold_equal ("Beshik-Жон", "Бешик-Jon");
+  g_assert_true (query_finds ("Бешик-Jo", "Beshik-Жон"));
 
-      g_unichar_to_utf8 (c, buf);
-      expected = reference_fold (buf);
-      folded = psi_fold_string (buf);
-      g_assert_cmpstr (folded, ==, expected);
-    }
+  /* Invalid UTF-8 gives valid UTF-8 and separates words; nothing is read past the end. */
+  {
+    g_autofree char *invalid = psi_fold_string ("Кен\xff\xfeеш");
+    g_autofree char *cut = psi_fold_string ("Кен\xd0");
+    g_autofree char *query = psi_fold_query ("\xe2\x80");
 
-  /* Invalid UTF-8 gives valid UTF-8 */
-  invalid = psi_fold_string ("Кен\xff\xfeеш");
-  g_assert_true (g_utf8_validate (invalid, -1, NULL));
-  g_assert_nonnull (strstr (invalid, "кен"));
+    g_assert_true (g_utf8_validate (invalid, -1, NULL));
+    g_assert_cmpstr (invalid, ==, "ken esh");
+    g_assert_cmpstr (cut, ==, "ken");
+    g_assert_cmpstr (query, ==, "");
+  }
 
+  /* Long text (more units than fit on the stack) */
+  {
+    g_autoptr(GString) longer = g_string_new (NULL);
+    g_autoptr(GString) expected = g_string_new (NULL);
+    g_autofree char *folded = NULL;
+
+    for (guint i = 0; i < 200; i++)
+      {
+        g_string_append (longer, i > 0 ? " Кеңеш" : "Кеңеш");
+        g_string_append (expected, i > 0 ? " kenesh" : "kenesh");
+      }
+    folded = psi_fold_string (longer->str);
+    g_assert_cmpstr (folded, ==, expected->str);
+  }
+
+  /* Three languages, in order, one line each */
   fold = psi_text_dup_fold (text);
-  g_assert_cmpstr (fold, ==, "kenesh\nкенеш\nкенеш");
+  g_assert_cmpstr (fold, ==, "kenesh\nkenesh\nkenesh");
   g_clear_pointer (&fold, g_free);
   fold = psi_text_dup_fold (partial);
-  g_assert_cmpstr (fold, ==, "dostuk\n\nдостук");
+  g_assert_cmpstr (fold, ==, "dostuk\n\ndostuk");
   g_clear_pointer (&fold, g_free);
   fold = psi_text_dup_fold (NULL);
   g_assert_cmpstr (fold, ==, "");
+}
+
+/* Every character of ASCII, Latin-1 and the Cyrillic block folds the same as its decomposed
+ * form and as its other case, to valid UTF-8. */
+static void
+test_text_fold_characters (void)
+{
+  for (gunichar c = 0x20; c < 0x500; c++)
+    {
+      char buf[8] = { 0 };
+      char other[8] = { 0 };
+      g_autofree char *folded = NULL;
+      g_autofree char *decomposed = NULL;
+      g_autofree char *folded_decomposed = NULL;
+      g_autofree char *folded_other = NULL;
+      gunichar o;
+
+      if (c >= 0x7F && c < 0xA0)
+        continue;
+
+      g_unichar_to_utf8 (c, buf);
+      folded = psi_fold_string (buf);
+      g_assert_true (g_utf8_validate (folded, -1, NULL));
+
+      decomposed = g_utf8_normalize (buf, -1, G_NORMALIZE_NFD);
+      folded_decomposed = psi_fold_string (decomposed);
+      if (g_strcmp0 (folded, folded_decomposed) != 0)
+        g_error ("U+%04X folds to “%s”, decomposed to “%s”", c, folded, folded_decomposed);
+
+      o = g_unichar_isupper (c) ? g_unichar_tolower (c) : g_unichar_toupper (c);
+      g_unichar_to_utf8 (o, other);
+      folded_other = psi_fold_string (other);
+      /* ſ, ı, µ and the like have another letter as their other case */
+      if (c < 0x100 || (c >= 0x400 && c <= 0x4FF && o >= 0x400 && o <= 0x4FF))
+        if (g_strcmp0 (folded, folded_other) != 0 && c != 0xB5 && c != 0xFF)
+          g_error ("U+%04X folds to “%s”, U+%04X to “%s”", c, folded, o, folded_other);
+    }
+}
+
+/* Names of the sample conference and of the project glossary that are the same name written in
+ * English, Russian and Kyrgyz. Each word is given as it begins in each language's name
+ * ("Абад" of "Джалал-Абадская"); names that are translations ("region", "область",
+ * "облусу") are not expected to meet. */
+typedef struct
+{
+  const char *name[PSI_N_LANGUAGES];      /* en, ru, ky: the whole names */
+  const char *words[4][PSI_N_LANGUAGES];  /* the same words in each */
+} NameTriple;
+
+static const NameTriple name_triples[] = {
+  { { "Jalal-Abad region", "Джалал-Абадская область", "Жалал-Абад облусу" },
+    { { "Jalal-Abad", "Джалал-Абад", "Жалал-Абад" } } },
+  /* Kyrgyz Көл (lake) is another word than Russian Куль: only Issyk meets in all three. */
+  { { "Issyk-Kul region", "Иссык-Кульская область", "Ысык-Көл облусу" },
+    { { "Issyk", "Иссык", "Ысык" } } },
+  { { "Beshik-Jon", "Бешик-Жон", "Бешик-Жон" },
+    { { "Beshik-Jon", "Бешик-Жон", "Бешик-Жон" } } },
+  { { "Teplokluchenka", "Теплоключенка", "Теплоключенка" },
+    { { "Teplokluchenka", "Теплоключенка", "Теплоключенка" } } },
+  { { "Dostuk", "Достук", "Достук" },
+    { { "Dostuk", "Достук", "Достук" } } },
+  { { "B. Mambetov", "Б. Мамбетов", "Б. Мамбетов" },
+    { { "B. Mambetov", "Б. Мамбетов", "Б. Мамбетов" } } },
+  { { "Masy", "Масы", "Масы" },
+    { { "Masy", "Масы", "Масы" } } },
+  { { "Toktogul (town)", "Токтогул (город)", "Токтогул (шаар)" },
+    { { "Toktogul", "Токтогул", "Токтогул" } } },
+  { { "Orgochor", "Оргочор", "Оргочор" },
+    { { "Orgochor", "Оргочор", "Оргочор" } } },
+  { { "Kerege-Tash", "Кереге-Таш", "Кереге-Таш" },
+    { { "Kerege-Tash", "Кереге-Таш", "Кереге-Таш" } } },
+  { { "Oktyabr", "Октябрь", "Октябрь" },
+    { { "Oktyabr", "Октябрь", "Октябрь" } } },
+  { { "Kyzyl-Suu", "Кызыл-Суу", "Кызыл-Суу" },
+    { { "Kyzyl-Suu", "Кызыл-Суу", "Кызыл-Суу" } } },
+  { { "Svetlaya Polyana", "Светлая Поляна", "Светлая Поляна" },
+    { { "Svetlaya Polyana", "Светлая Поляна", "Светлая Поляна" } } },
+  { { "Saruu", "Саруу", "Саруу" },
+    { { "Saruu", "Саруу", "Саруу" } } },
+  { { "Darhan", "Дархан", "Дархан" },
+    { { "Darhan", "Дархан", "Дархан" } } },
+  { { "Chelpek", "Челпек", "Челпек" },
+    { { "Chelpek", "Челпек", "Челпек" } } },
+  { { "Burgondu", "Бургонду", "Бургөндү" },
+    { { "Burgondu", "Бургонду", "Бургөндү" } } },
+  { { "Kenesh", "Кенеш", "Кеңеш" },
+    { { "Kenesh", "Кенеш", "Кеңеш" } } },
+  /* Clusters of the sample */
+  { { "Teplokluchenka cluster", "Кластер Теплоключенка", "Теплоключенка кластери" },
+    { { "Teplokluchenka", "Теплоключенка", "Теплоключенка" } } },
+  { { "Kyzyl-Suu cluster", "Кластер Кызыл-Суу", "Кызыл-Суу кластери" },
+    { { "Kyzyl-Suu", "Кызыл-Суу", "Кызыл-Суу" } } },
+  { { "Oktyabr cluster", "Кластер Октябрь", "Октябрь кластери" },
+    { { "Oktyabr", "Октябрь", "Октябрь" } } },
+  { { "Dostuk cluster", "Кластер Достук", "Достук кластери" },
+    { { "Dostuk", "Достук", "Достук" } } },
+  { { "Kenesh cluster", "Кластер Кенеш", "Кеңеш кластери" },
+    { { "Kenesh", "Кенеш", "Кеңеш" } } },
+  /* Organisations of the sample whose names are spelt, not translated */
+  { { "Helvetas Kyrgyzstan", "Хельветас Кыргызстан", "Хельветас Кыргызстан" },
+    { { "Helvetas", "Хельветас", "Хельветас" }, { "Kyrgyzstan", "Кыргызстан", "Кыргызстан" } } },
+  { { "HELVETAS", "ХЕЛЬВЕТАС", "ХЕЛЬВЕТАС" },
+    { { "HELVETAS", "ХЕЛЬВЕТАС", "ХЕЛЬВЕТАС" } } },
+  /* Glossary terms that are names */
+  { { "ayil okmotu (AO)", "айыл окмоту (АО)", "айыл өкмөтү (АӨ)" },
+    { { "ayil okmotu", "айыл окмоту", "айыл өкмөтү" } } },
+  { { "rural council (ayil kenesh)", "айылный кенеш", "айылдык кеңеш" },
+    { { "ayil", "айыл", "айыл" }, { "kenesh", "кенеш", "кеңеш" } } },
+};
+
+static void
+test_text_fold_names (void)
+{
+  guint checked = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (name_triples); t++)
+    {
+      const NameTriple *triple = &name_triples[t];
+
+      for (guint w = 0; w < G_N_ELEMENTS (triple->words) && triple->words[w][0] != NULL; w++)
+        for (guint from = 0; from < PSI_N_LANGUAGES; from++)
+          {
+            const char *word = triple->words[w][from];
+            glong n_chars = g_utf8_strlen (word, -1);
+
+            /* The test data: each word is where it is said to be. */
+            g_assert_nonnull (strstr (triple->name[from], word));
+
+            for (guint to = 0; to < PSI_N_LANGUAGES; to++)
+              {
+                /* Every prefix of 4 letters or more, up to the whole word */
+                for (glong len = 4; len <= n_chars; len++)
+                  {
+                    g_autofree char *prefix = g_utf8_substring (word, 0, len);
+
+                    if (!query_finds (prefix, triple->name[to]))
+                      g_error ("“%s” (of %s) does not find “%s”", prefix, word,
+                               triple->name[to]);
+                    checked++;
+                  }
+              }
+          }
+    }
+
+  g_test_message ("%u prefixes checked", checked);
+  g_assert_cmpuint (checked, >, 1000);
+}
+
+/* psi_fold_query () of any beginning of a text is the beginning of psi_fold_string () of the
+ * whole text: what the user has typed so far is always found. */
+static void
+assert_prefixes_found (const char *text)
+{
+  g_autofree char *whole = psi_fold_string (text);
+  glong n_chars = g_utf8_strlen (text, -1);
+
+  for (glong len = 0; len <= n_chars; len++)
+    {
+      g_autofree char *prefix = g_utf8_substring (text, 0, len);
+      g_autofree char *query = psi_fold_query (prefix);
+
+      if (!g_str_has_prefix (whole, query))
+        g_error ("“%s” folds to “%s” as a query, not the beginning of “%s” (“%s”)",
+                 prefix, query, whole, text);
+    }
+}
+
+static void
+test_text_fold_query (void)
+{
+  static const char *const letters[] = {
+    "a", "c", "d", "e", "h", "i", "j", "k", "o", "s", "t", "u", "y", "z", "D", "Z", "Y",
+    "ж", "Ж", "д", "х", "ц", "ч", "ш", "щ", "ю", "я", "ь", "ы", "й", "ё", "ң", "Ө",
+    " ", "-", "'", "ß", "é", "1", "\xd0",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20201216);
+
+  for (guint t = 0; t < G_N_ELEMENTS (name_triples); t++)
+    for (guint l = 0; l < PSI_N_LANGUAGES; l++)
+      assert_prefixes_found (name_triples[t].name[l]);
+
+  assert_prefixes_found ("Dzhalal-Abad");
+  assert_prefixes_found ("Shchedrin");
+  assert_prefixes_found ("Darkhan");
+
+  /* Random text made of the letters whose reading depends on their neighbours */
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 1, 12);
+
+      for (guint j = 0; j < n; j++)
+        g_string_append (text, letters[g_rand_int_range (rand, 0, G_N_ELEMENTS (letters))]);
+      if (!g_utf8_validate (text->str, -1, NULL))
+        {
+          /* Invalid text: only that nothing breaks */
+          g_autofree char *a = psi_fold_string (text->str);
+          g_autofree char *b = psi_fold_query (text->str);
+
+          g_assert_true (g_utf8_validate (a, -1, NULL) && g_utf8_validate (b, -1, NULL));
+          continue;
+        }
+      assert_prefixes_found (text->str);
+    }
+
+  /* A last letter that the next one may change is left out; the rest is kept. */
+  {
+    g_autofree char *okty = psi_fold_query ("Okty");
+    g_autofree char *dark = psi_fold_query ("Dark");
+    g_autofree char *dark_space = psi_fold_query ("Dark ");
+    g_autofree char *besh = psi_fold_query ("Бешик-Д");
+
+    g_assert_cmpstr (okty, ==, "okt");
+    g_assert_cmpstr (dark, ==, "dar");
+    g_assert_cmpstr (dark_space, ==, "dark");
+    g_assert_cmpstr (besh, ==, "beshik");
+  }
 }
 
 /* Enums */
@@ -1275,6 +1533,9 @@ main (int   argc,
   g_test_add_func ("/model/text/fallback", test_text_fallback);
   g_test_add_func ("/model/text/boxed", test_text_boxed);
   g_test_add_func ("/model/text/fold", test_text_fold);
+  g_test_add_func ("/model/text/fold/characters", test_text_fold_characters);
+  g_test_add_func ("/model/text/fold/names", test_text_fold_names);
+  g_test_add_func ("/model/text/fold/query", test_text_fold_query);
   g_test_add_func ("/model/enums/nicks", test_enums_nicks);
   g_test_add_func ("/model/enums/stable", test_enums_stable);
   g_test_add_func ("/model/record/kinds", test_record_kinds);
