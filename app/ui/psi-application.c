@@ -16,9 +16,12 @@
 
 #include "psi-format.h"
 #include "psi-interface-language.h"
+#include "psi-record-list.h"
 #include "psi-sample.h"
 #include "psi-ui-scope.h"
 #include "psi-window.h"
+#include "psi-xml-export.h"
+#include "psi-xml-import.h"
 
 struct _PsiApplication
 {
@@ -40,10 +43,29 @@ static const GOptionEntry option_entries[] = {
     N_("PATH") },
   { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Check the records file, print what it holds and exit"), NULL },
+  { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the records to the XML file FILE and exit"),
+    /* Translators: the placeholder of the --export and --import options in --help */
+    N_("FILE") },
+  { "event", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --export: write only the event with this id and what is linked to it (may be "
+       "given more than once)"),
+    /* Translators: the placeholder of the --event option in --help (a record id) */
+    N_("UUID") },
+  { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read the records of the XML file FILE into the records file and exit"),
+    N_("FILE") },
+  { "dry-run", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --import: report what would change, change nothing"), NULL },
   { "language", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Show the interface in LANGUAGE for this run: ky, ru or en"),
     /* Translators: the placeholder of the --language option in --help */
     N_("LANGUAGE") },
+  { "search", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Print the records whose names contain TEXT, in any of the three languages and "
+       "scripts, and exit"),
+    /* Translators: the placeholder of the --search option in --help (what to search for) */
+    N_("TEXT") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -129,6 +151,262 @@ run_check (PsiApplication *self)
     }
 
   g_print ("%s", report->str);
+  return EXIT_SUCCESS;
+}
+
+/* The records file for --import and --export: created when missing, but never filled with the
+ * sample conference, which is for the window's first start. */
+static PsiStore *
+open_store_for_xml (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return psi_store_open (path, error);
+}
+
+/* --export FILE [--event UUID…] */
+static int
+run_export (PsiApplication      *self,
+            const char          *target,
+            const char * const  *events)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (target);
+  g_autofree char *display = g_file_get_parse_name (file);
+  g_autoptr(GArray) event_ids = NULL;
+  g_autoptr(PsiStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dup_database_path (self);
+
+  store = open_store_for_xml (path, &error);
+  if (store == NULL)
+    {
+      g_printerr (_("The records file “%s” is not usable: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (events != NULL && events[0] != NULL)
+    {
+      event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; events[i] != NULL; i++)
+        {
+          g_autofree char *uuid = g_ascii_strdown (events[i], -1);
+          g_autoptr(PsiRecord) event = NULL;
+          gint64 id;
+
+          event = g_uuid_string_is_valid (uuid)
+                  ? psi_store_load_by_uuid (store, PSI_RECORD_KIND_EVENT, uuid, NULL) : NULL;
+          if (event == NULL)
+            {
+              /* Translators: %s is what was given to --event (the id of an event) */
+              g_printerr (_("There is no event with the id “%s” in the records file.\n"),
+                          events[i]);
+              return EXIT_FAILURE;
+            }
+          id = psi_record_get_id (event);
+          g_array_append_val (event_ids, id);
+        }
+    }
+
+  if (!psi_xml_export_file (store, file, event_ids, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* Translators: printed by --export; the first %s is an XML file, the second the records
+   * file */
+  g_print (_("Wrote “%s” from “%s”.\n"), display, path);
+  return EXIT_SUCCESS;
+}
+
+/* --import FILE [--dry-run] */
+static int
+run_import (PsiApplication *self,
+            const char     *source,
+            gboolean        dry_run)
+{
+  static const PsiRecordKind kinds[] = {
+    PSI_RECORD_KIND_EVENT,
+    PSI_RECORD_KIND_COMPETITION,
+    PSI_RECORD_KIND_AWARD,
+    PSI_RECORD_KIND_REGION,
+    PSI_RECORD_KIND_DISTRICT,
+    PSI_RECORD_KIND_MUNICIPALITY,
+    PSI_RECORD_KIND_CLUSTER,
+    PSI_RECORD_KIND_ORGANISATION,
+    PSI_RECORD_KIND_OFFICIAL,
+    PSI_RECORD_KIND_AGREEMENT,
+  };
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (source);
+  g_autofree char *display = g_file_get_parse_name (file);
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(PsiStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dup_database_path (self);
+  PsiXmlImportSummary summary;
+
+  store = open_store_for_xml (path, &error);
+  if (store == NULL)
+    {
+      g_printerr (_("The records file “%s” is not usable: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!psi_xml_import_file_full (store, file,
+                                 dry_run ? PSI_XML_IMPORT_DRY_RUN : PSI_XML_IMPORT_DEFAULT,
+                                 &summary, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      /* Translators: printed by --import after the reason it failed */
+      g_printerr (_("Nothing was imported; the records file is unchanged.\n"));
+      return EXIT_FAILURE;
+    }
+
+  if (dry_run)
+    /* Translators: the first line of the --import --dry-run report; the first %s is an XML
+     * file, the second the records file */
+    g_string_append_printf (report, _("Importing “%s” into “%s” would change this (dry run, "
+                                      "nothing was changed):\n"), display, path);
+  else
+    /* Translators: the first line of the --import report; the first %s is an XML file, the
+     * second the records file */
+    g_string_append_printf (report, _("Imported “%s” into “%s”:\n"), display, path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      PsiRecordKind kind = kinds[i];
+
+      if (summary.n_new[kind] + summary.n_changed[kind] + summary.n_unchanged[kind] == 0)
+        continue;
+
+      /* Translators: a line of the --import report, "Municipalities: new 1, changed 2,
+       * unchanged 13"; %s is the kind of record; each number follows its word, so that no
+       * plural forms are needed */
+      g_string_append_printf (report, _("%s: new %u, changed %u, unchanged %u\n"),
+                              psi_format_kind_plural (kind), summary.n_new[kind],
+                              summary.n_changed[kind], summary.n_unchanged[kind]);
+    }
+
+  /* Translators: the last line of the --import report, the totals; each number follows its
+   * word */
+  g_string_append_printf (report, _("All records: new %u, changed %u, unchanged %u\n"),
+                          psi_xml_import_summary_get_n_new (&summary),
+                          psi_xml_import_summary_get_n_changed (&summary),
+                          psi_xml_import_summary_get_n_unchanged (&summary));
+
+  g_print ("%s", report->str);
+  return EXIT_SUCCESS;
+}
+
+/* A name for one line of --search: tabs and line breaks become spaces. */
+static void
+append_name_field (GString    *line,
+                   const char *name)
+{
+  g_string_append_c (line, '\t');
+  for (const char *p = name != NULL ? name : ""; *p != '\0'; p++)
+    g_string_append_c (line, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+}
+
+/* --search TEXT: the records of every kind that a search of their list finds (names in all
+ * three languages and scripts, awards also by their recipient and competition), one a line:
+ * the kind, then the names in English, Russian and Kyrgyz, separated by tabs, empty where
+ * missing. An award shows its recipient's names, else its own, else its title. A file that
+ * does not exist is not created. */
+static int
+run_search (PsiApplication *self,
+            const char     *text)
+{
+  static const PsiRecordKind kinds[] = {
+    PSI_RECORD_KIND_EVENT,
+    PSI_RECORD_KIND_COMPETITION,
+    PSI_RECORD_KIND_AWARD,
+    PSI_RECORD_KIND_REGION,
+    PSI_RECORD_KIND_DISTRICT,
+    PSI_RECORD_KIND_MUNICIPALITY,
+    PSI_RECORD_KIND_CLUSTER,
+    PSI_RECORD_KIND_ORGANISATION,
+    PSI_RECORD_KIND_OFFICIAL,
+    PSI_RECORD_KIND_AGREEMENT,
+  };
+  g_autofree char *path = dup_database_path (self);
+  g_autofree char *fold = psi_fold_query (text);
+  g_autoptr(PsiStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (*fold == '\0')
+    {
+      /* Translators: --search was given no letters or digits, or a single letter that may
+       * begin a longer sound ("k" of "kh"); %s is what was given */
+      g_printerr (_("Nothing to search for in “%s”: give a few letters of a name.\n"), text);
+      return 2;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* Translators: printed by --search; %s is a file name */
+      g_printerr (_("The records file “%s” does not exist.\n"), path);
+      return EXIT_FAILURE;
+    }
+
+  store = psi_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_printerr (_("The records file “%s” is not usable: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(PsiRecordList) list = psi_record_list_new (store, kinds[k]);
+      const char *label = psi_enum_to_label (PSI_TYPE_RECORD_KIND, kinds[k]);
+      guint n;
+
+      psi_record_list_set_search (list, text);
+      n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PsiRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+          PsiText *names;
+
+          if (record == NULL)
+            continue;
+          names = psi_record_get_name (record);
+          if (PSI_IS_AWARD (record) &&
+              !psi_text_is_empty (psi_award_get_recipient_name (PSI_AWARD (record))))
+            names = psi_award_get_recipient_name (PSI_AWARD (record));
+
+          g_string_append (out, label);
+          if (psi_text_is_empty (names))
+            {
+              g_autofree char *title = psi_record_dup_title (record,
+                                                             psi_language_get_current ());
+
+              append_name_field (out, title);
+              g_string_append (out, "\t\t");
+            }
+          else
+            {
+              append_name_field (out, psi_text_get_exact (names, PSI_LANGUAGE_EN));
+              append_name_field (out, psi_text_get_exact (names, PSI_LANGUAGE_RU));
+              append_name_field (out, psi_text_get_exact (names, PSI_LANGUAGE_KY));
+            }
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  g_print ("%s", out->str);
   return EXIT_SUCCESS;
 }
 
@@ -317,6 +595,7 @@ psi_application_handle_local_options (GApplication *application,
   PsiApplication *self = PSI_APPLICATION (application);
   const char *database = NULL;
   const char *language = NULL;
+  const char *search = NULL;
 
   if (g_variant_dict_lookup (options, "version", "b", NULL))
     {
@@ -346,6 +625,44 @@ psi_application_handle_local_options (GApplication *application,
       if (!g_str_equal (language, psi_interface_language_get ()))
         psi_interface_language_apply (language);
     }
+
+  {
+    const char *export_path = NULL;
+    const char *import_path = NULL;
+    g_autofree const char **events = NULL;
+    gboolean dry_run = g_variant_dict_lookup (options, "dry-run", "b", NULL);
+
+    g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+    g_variant_dict_lookup (options, "import", "^&ay", &import_path);
+    g_variant_dict_lookup (options, "event", "^a&s", &events);
+
+    if (export_path != NULL && import_path != NULL)
+      {
+        /* Translators: keep --export and --import */
+        g_printerr (_("Give either --export or --import, not both.\n"));
+        return 2;
+      }
+    if (dry_run && import_path == NULL)
+      {
+        /* Translators: keep --dry-run and --import */
+        g_printerr (_("--dry-run goes with --import.\n"));
+        return 2;
+      }
+    if (events != NULL && export_path == NULL)
+      {
+        /* Translators: keep --event and --export */
+        g_printerr (_("--event goes with --export.\n"));
+        return 2;
+      }
+
+    if (export_path != NULL)
+      return run_export (self, export_path, events);
+    if (import_path != NULL)
+      return run_import (self, import_path, dry_run);
+  }
+
+  if (g_variant_dict_lookup (options, "search", "&s", &search))
+    return run_search (self, search);
 
   if (g_variant_dict_lookup (options, "check", "b", NULL))
     return run_check (self);

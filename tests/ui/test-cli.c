@@ -115,6 +115,9 @@ test_help (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "--database"));
   g_assert_nonnull (strstr (out, "--check"));
   g_assert_nonnull (strstr (out, "--version"));
+  g_assert_nonnull (strstr (out, "--export"));
+  g_assert_nonnull (strstr (out, "--import"));
+  g_assert_nonnull (strstr (out, "--dry-run"));
 }
 
 static void
@@ -186,6 +189,323 @@ test_check_unwritable (Fixture       *fixture,
   g_assert_cmpstr (err, !=, "");
 }
 
+static char *
+contents_of (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* --export, then --import into a new file, --dry-run, and --export again: the same bytes. */
+static void
+test_export_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (fixture->tmpdir, "records.db", NULL);
+  g_autofree char *copy = g_build_filename (fixture->tmpdir, "copy", "records.db", NULL);
+  g_autofree char *xml = g_build_filename (fixture->tmpdir, "records.xml", NULL);
+  g_autofree char *xml2 = g_build_filename (fixture->tmpdir, "again.xml", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+
+  {
+    const char *create[] = { "--database", db, "--check", NULL };
+    const char *args[] = { "--database", db, "--export", xml, NULL };
+
+    /* --check makes the file with the sample conference, as the window would */
+    g_assert_cmpint (run (create, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    first = contents_of (xml);
+    g_assert_true (g_str_has_prefix (first, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                            "<psi-records xmlns=\"urn:psi-records:conference:1\""));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* a dry run into a new file changes nothing in it */
+  {
+    const char *args[] = { "--database", copy, "--import", xml, "--dry-run", NULL };
+    const char *check[] = { "--database", copy, "--export", xml2, NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "dry run"));
+    g_assert_nonnull (strstr (out, "Municipalities: new 16, changed 0, unchanged 0\n"));
+    g_assert_nonnull (strstr (out, "All records: new 46, changed 0, unchanged 0\n"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+
+    g_assert_cmpint (run (check, &out, &err), ==, 0);
+    second = contents_of (xml2);
+    g_assert_null (strstr (second, "<municipality"));
+    g_clear_pointer (&second, g_free);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    const char *args[] = { "--database", copy, "--import", xml, NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_nonnull (strstr (out, "All records: new 46, changed 0, unchanged 0\n"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+
+    /* again: recognised by the ids, nothing added */
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "All records: new 0, changed 0, unchanged 46\n"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    const char *args[] = { "--database", copy, "--export", xml2, NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    second = contents_of (xml2);
+    g_assert_cmpstr (first, ==, second);
+  }
+}
+
+static void
+test_import_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (fixture->tmpdir, "records.db", NULL);
+  g_autofree char *xml = g_build_filename (fixture->tmpdir, "records.xml", NULL);
+  g_autofree char *xml2 = g_build_filename (fixture->tmpdir, "after.xml", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *export_before[] = { "--database", db, "--export", xml2, NULL };
+  const char *import[] = { "--database", db, "--import", xml, NULL };
+  const char *create[] = { "--database", db, "--check", NULL };
+
+  g_assert_cmpint (run (create, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (export_before, &out, &err), ==, 0);
+  before = contents_of (xml2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_file_set_contents (xml,
+                       "<?xml version=\"1.0\"?>\n"
+                       "<psi-records xmlns=\"urn:psi-records:conference:1\" version=\"1\">\n"
+                       "  <region id=\"0b5c7a02-3c53-4c1e-9d2a-8f1e2b3c4d5e\">"
+                       "<name xml:lang=\"en\">Chui</name></region>\n"
+                       "  <award id=\"5d0c2f4e-8a57-4f0e-b6c2-1d7e9a3b6c80\" kind=\"winner\"/>\n"
+                       "</psi-records>\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run (import, &out, &err), !=, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "records.xml, line 4, column 3: <award> has no “competition” "
+                                 "attribute\n"));
+  g_assert_nonnull (strstr (err, "Nothing was imported"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* a file that does not exist */
+  {
+    const char *missing[] = { "--database", db, "--import", "/nonexistent/records.xml", NULL };
+
+    g_assert_cmpint (run (missing, &out, &err), !=, 0);
+    g_assert_cmpstr (err, !=, "");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  g_assert_cmpint (run (export_before, &out, &err), ==, 0);
+  after = contents_of (xml2);
+  g_assert_nonnull (strstr (after, "Teplokluchenka"));
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_xml_usage (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (fixture->tmpdir, "records.db", NULL);
+  const char *dry_alone[] = { "--database", db, "--dry-run", NULL };
+  const char *both[] = { "--database", db, "--import", "a.xml", "--export", "b.xml", NULL };
+  const char *unwritable[] = { "--database", db, "--export", "/proc/psi-records/out.xml", NULL };
+  const char *no_event[] = { "--database", db, "--export", "x.xml", "--event",
+                             "9f1d8c77-0000-4abc-8def-123456789abc", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (dry_alone, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--import"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (both, &out, &err), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (unwritable, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "out.xml"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (no_event, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "9f1d8c77-0000-4abc-8def-123456789abc"));
+}
+
+/* --search: every line is a kind and three names, separated by tabs */
+static void
+assert_search_lines (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpstr (lines[n - 1], ==, "");   /* ends with a line break */
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      g_assert_cmpstr (fields[0], !=, "");
+    }
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "records.db", NULL);
+  const char *check[] = { "--database", path, "--check", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+
+  /* The sample conference, as the window makes it */
+  g_assert_cmpint (run (check, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Latin finds Cyrillic and Kyrgyz, and back; awards by their recipient */
+  {
+    const char *args[] = { "--database", path, "--search", "tepl", NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    assert_search_lines (out);
+    g_assert_nonnull (strstr (out, "Municipality\tTeplokluchenka\tТеплоключенка\t"
+                                   "Теплоключенка\n"));
+    g_assert_nonnull (strstr (out, "Cluster\tTeplokluchenka cluster\tКластер Теплоключенка\t"
+                                   "Теплоключенка кластери\n"));
+    g_assert_nonnull (strstr (out, "Award\tTeplokluchenka\t"));
+    g_assert_null (strstr (out, "Beshik"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", path, "--search", "бешик", NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    assert_search_lines (out);
+    g_assert_nonnull (strstr (out, "Municipality\tBeshik-Jon\tБешик-Жон\tБешик-Жон\n"));
+    g_assert_nonnull (strstr (out, "Award\tBeshik-Jon\tБешик-Жон\tБешик-Жон\n"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", path, "--search", "кенеш", NULL };
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    assert_search_lines (out);
+    /* Кеңеш, the municipality, its cluster and the cluster's award: nothing else */
+    lines = g_strsplit (out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);
+    g_assert_nonnull (strstr (out, "Municipality\tKenesh\tКенеш\tКеңеш\n"));
+    g_assert_nonnull (strstr (out, "Cluster\tKenesh cluster\tКластер Кенеш\tКеңеш кластери\n"));
+    g_assert_nonnull (strstr (out, "Award\tKenesh cluster\t"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  /* A competition's name finds its awards; an award without names shows its title */
+  {
+    const char *args[] = { "--database", path, "--search", "Коммуналдык", NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    assert_search_lines (out);
+    g_assert_nonnull (strstr (out, "Competition\tInformation campaign"));
+    g_assert_nonnull (strstr (out, "Award\tMasy\tМасы\tМасы\n"));
+    g_assert_nonnull (strstr (out, "Award\t20 recipients\t\t\n"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  /* Nothing found: nothing printed, still a success */
+  {
+    const char *args[] = { "--database", path, "--search", "qwerty", NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_cmpstr (out, ==, "");
+    g_assert_cmpstr (err, ==, "");
+  }
+}
+
+static void
+test_search_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->tmpdir, "missing.db", NULL);
+  g_autofree char *notes = g_build_filename (fixture->tmpdir, "notes.txt", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A file that does not exist is not created */
+  {
+    const char *args[] = { "--database", missing, "--search", "kenesh", NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, missing));
+    g_assert_cmpstr (out, ==, "");
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  /* Not a records file */
+  {
+    const char *args[] = { "--database", notes, "--search", "kenesh", NULL };
+    const char *text = "Notes, not records: long enough to fill the hundred bytes of header "
+                       "that SQLite reads first, so that it can tell.\n";
+
+    g_file_set_contents (notes, text, -1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (run (args, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, notes));
+    g_assert_cmpstr (out, ==, "");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  /* Nothing to search for */
+  {
+    const char *args[] = { "--database", missing, "--search", " !? ", NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "!?"));
+    g_assert_cmpstr (out, ==, "");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  /* --help tells of it */
+  {
+    const char *args[] = { "--help", NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "--search=TEXT"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +521,18 @@ main (int   argc,
               fixture_setup, test_check_not_a_database, fixture_teardown);
   g_test_add ("/cli/check/unwritable", Fixture, NULL,
               fixture_setup, test_check_unwritable, fixture_teardown);
+
+  g_test_add ("/cli/xml/export-import", Fixture, NULL,
+              fixture_setup, test_export_import, fixture_teardown);
+  g_test_add ("/cli/xml/import-refused", Fixture, NULL,
+              fixture_setup, test_import_refused, fixture_teardown);
+  g_test_add ("/cli/xml/usage", Fixture, NULL,
+              fixture_setup, test_xml_usage, fixture_teardown);
+
+  g_test_add ("/cli/search/sample", Fixture, NULL,
+              fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/cli/search/refused", Fixture, NULL,
+              fixture_setup, test_search_refused, fixture_teardown);
 
   return g_test_run ();
 }
