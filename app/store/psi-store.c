@@ -69,6 +69,7 @@ enum {
   RECORD_DID_CHANGE,
   CHANGES_DISCARDED,
   CHANGES_COMMITTED,
+  EXTERNAL_CHANGE,
   N_SIGNALS
 };
 
@@ -1709,6 +1710,12 @@ psi_store_class_init (PsiStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+  signals[EXTERNAL_CHANGE] =
+    g_signal_new ("external-change",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   kind_sql_init ();
 }
@@ -2503,6 +2510,22 @@ psi_store_check_integrity (PsiStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * psi_store_notify_external_change:
+ * @self: a #PsiStore
+ *
+ * Says that another connection (another PsiStore on the same file, e.g. an import in a worker
+ * thread) changed the records: emits external-change, after which every list over this store
+ * reads its rows again. Call it on the thread that owns @self, outside a transaction.
+ */
+void
+psi_store_notify_external_change (PsiStore *self)
+{
+  g_return_if_fail (PSI_IS_STORE (self));
+
+  g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
 }
 
 struct sqlite3 *

@@ -26,7 +26,10 @@ G_BEGIN_DECLS
  *   record-will-change (PsiRecordKind kind, gint64 id, PsiStoreChange change)
  *     before the row is touched, inside the transaction: the row still has its old values.
  *   changes-discarded ()
- *     a transaction was rolled back: forget what record-will-change announced. */
+ *     a transaction was rolled back: forget what record-will-change announced.
+ *   external-change ()
+ *     another connection changed the file (psi_store_notify_external_change ()): anything
+ *     read from this store may be stale; lists read their rows again. */
 
 #define PSI_TYPE_STORE (psi_store_get_type ())
 
@@ -105,6 +108,9 @@ GListModel  *psi_store_list_related       (PsiStore       *self,
  * message naming the first problems. */
 gboolean     psi_store_check_integrity    (PsiStore       *self,
                                            GError        **error);
+
+/* After another connection to the same file changed it (an import in a worker thread). */
+void         psi_store_notify_external_change (PsiStore   *self);
 
 /* For PsiRecordList and benchmarks; not for widget code. */
 struct sqlite3 *_psi_store_get_db         (PsiStore       *self);

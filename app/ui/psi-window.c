@@ -8,16 +8,20 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "psi-window.h"
 
 #include "psi-editor-delete-dialog.h"
 #include "psi-editor-dialog.h"
 #include "psi-editor-toast.h"
+#include "psi-import-dialog.h"
 #include "psi-interface-language.h"
 #include "psi-overview-page.h"
 #include "psi-section-page.h"
 #include "psi-store-edit.h"
 #include "psi-ui-scope.h"
+#include "psi-xml-task.h"
 
 struct _PsiWindow
 {
@@ -42,6 +46,10 @@ struct _PsiWindow
 
   /* The open editor or delete confirmation, if any (weak). */
   GtkWindow            *editor;
+
+  /* XML import and export: the file chooser shown, and what stops an export under way. */
+  GtkFileChooserNative *chooser;
+  GCancellable         *io_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (PsiWindow, psi_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -207,6 +215,10 @@ update_edit_actions (PsiWindow *self)
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "delete-record");
   if (action != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), selected);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "export-events");
+  if (action != NULL && self->events_page != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                                 psi_section_page_get_selected_id (self->events_page) > 0);
 }
 
 static void
@@ -377,6 +389,219 @@ undo_delete_activated_cb (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (self->toast), "toast.undo", NULL);
 }
 
+/* XML: win.import-records, win.export-records, win.export-events */
+
+static void
+import_done_cb (PsiWindow           *self,
+                GFile               *file,
+                gpointer             summary_pointer,
+                PsiImportDialog     *dialog)
+{
+  const PsiXmlImportSummary *summary = summary_pointer;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display_name = g_filename_display_name (basename != NULL ? basename : "");
+  g_autofree char *text = NULL;
+
+  g_assert (PSI_IS_WINDOW (self));
+
+  /* Translators: notice at the bottom of the window after an import; %s is the XML file,
+   * then the counts of new and of changed records, each number after its word, so that no
+   * plural forms are needed */
+  text = g_strdup_printf (_("Imported “%s”: new %u, changed %u"), display_name,
+                          psi_xml_import_summary_get_n_new (summary),
+                          psi_xml_import_summary_get_n_changed (summary));
+  psi_editor_toast_show_message (self->toast, text);
+}
+
+static void
+store_external_change_cb (PsiWindow *self,
+                          PsiStore  *store)
+{
+  g_assert (PSI_IS_WINDOW (self));
+
+  gint64 event_id = psi_overview_page_get_event_id (self->overview_page);
+
+  /* Another connection (an import) changed the file: read every list again, keeping what is
+   * selected. */
+  for (guint i = 0; i < G_N_ELEMENTS (kind_pages); i++)
+    {
+      PsiSectionPage *page = *page_slot (self, kind_pages[i].kind);
+      PsiRecordList *list = psi_section_page_get_list (page);
+      gint64 id = psi_section_page_get_selected_id (page);
+
+      if (list == NULL)
+        continue;
+      psi_record_list_reload (list);
+      if (id > 0)
+        psi_section_page_select_id (page, id);
+    }
+  psi_overview_page_set_store (self->overview_page, NULL);
+  psi_overview_page_set_store (self->overview_page, self->store);
+  if (event_id > 0)
+    psi_overview_page_set_event_id (self->overview_page, event_id);
+  update_edit_actions (self);
+}
+
+static GtkFileFilter *
+xml_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  /* Translators: the file type in the import and export file choosers */
+  gtk_file_filter_set_name (filter, _("PSI Records XML files"));
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  gtk_file_filter_add_mime_type (filter, "text/xml");
+  gtk_file_filter_add_suffix (filter, "xml");
+  return filter;
+}
+
+static void
+clear_chooser (PsiWindow *self)
+{
+  if (self->chooser == NULL)
+    return;
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_chooser_response_cb (PsiWindow            *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_assert (PSI_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  clear_chooser (self);
+  if (file != NULL)
+    psi_window_import_file (self, file);
+}
+
+static void
+import_records_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  PsiWindow *self = PSI_WINDOW (user_data);
+  g_autoptr(GtkFileFilter) filter = xml_filter_new ();
+
+  clear_chooser (self);
+  self->chooser = gtk_file_chooser_native_new (
+    /* Translators: title of the file chooser for an import */
+    _("Import Records"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+    /* Translators: the accept button of the file chooser for an import */
+    _("_Open"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (import_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PsiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_object_ref (G_FILE (object));
+  g_autofree char *basename = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *text = NULL;
+  guint n_records = 0;
+
+  if (!psi_xml_export_file_finish (result, &n_records, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !gtk_widget_in_destruction (GTK_WIDGET (self)))
+        psi_editor_toast_show_message (self->toast, error->message);
+      return;
+    }
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  basename = g_file_get_basename (file);
+  display_name = g_filename_display_name (basename != NULL ? basename : "");
+  /* Translators: notice at the bottom of the window after an export; %u is a number of
+   * records, %s the name of the XML file */
+  text = g_strdup_printf (ngettext ("Exported %u record to “%s”",
+                                    "Exported %u records to “%s”", n_records),
+                          n_records, display_name);
+  psi_editor_toast_show_message (self->toast, text);
+}
+
+static void
+export_chooser_response_cb (PsiWindow            *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GArray) event_ids = g_object_steal_data (G_OBJECT (chooser), "psi-event-ids");
+
+  g_assert (PSI_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  clear_chooser (self);
+  if (file != NULL)
+    psi_window_export_file (self, file, event_ids);
+}
+
+static void
+show_export_chooser (PsiWindow *self,
+                     GArray    *event_ids)
+{
+  g_autoptr(GtkFileFilter) filter = xml_filter_new ();
+
+  clear_chooser (self);
+  self->chooser = gtk_file_chooser_native_new (
+    event_ids != NULL
+    /* Translators: title of the file chooser for an export of the selected events */
+    ? _("Export Selected Events")
+    /* Translators: title of the file chooser for an export of every record */
+    : _("Export Records"),
+    GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+    /* Translators: the accept button of the file chooser for an export */
+    _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* Translators: the file name an export proposes; keep .xml */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("records.xml"));
+  if (event_ids != NULL)
+    g_object_set_data_full (G_OBJECT (self->chooser), "psi-event-ids",
+                            g_array_ref (event_ids), (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (export_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_records_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  show_export_chooser (PSI_WINDOW (user_data), NULL);
+}
+
+static void
+export_events_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  PsiWindow *self = PSI_WINDOW (user_data);
+  g_autoptr(GArray) event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id = psi_section_page_get_selected_id (self->events_page);
+
+  if (id <= 0)
+    return;
+  g_array_append_val (event_ids, id);
+  show_export_chooser (self, event_ids);
+}
+
 static const GActionEntry window_actions[] = {
   { "section", NULL, "s", "'conferences'", section_change_state_cb },
   { "search", search_activated_cb },
@@ -385,6 +610,9 @@ static const GActionEntry window_actions[] = {
   { "edit-record", edit_record_activated_cb },
   { "delete-record", delete_record_activated_cb },
   { "undo-delete", undo_delete_activated_cb },
+  { "import-records", import_records_activated_cb },
+  { "export-records", export_records_activated_cb },
+  { "export-events", export_events_activated_cb },
 };
 
 static void
@@ -437,6 +665,8 @@ psi_window_constructed (GObject *object)
     }
   g_signal_connect_object (self->toast, "undo", G_CALLBACK (undo_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "external-change",
+                           G_CALLBACK (store_external_change_cb), self, G_CONNECT_SWAPPED);
   update_edit_actions (self);
   psi_overview_page_set_store (self->overview_page, self->store);
 
@@ -464,6 +694,10 @@ psi_window_dispose (GObject *object)
       gtk_window_destroy (self->editor);
       self->editor = NULL;
     }
+
+  clear_chooser (self);
+  g_cancellable_cancel (self->io_cancellable);
+  g_clear_object (&self->io_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PSI_TYPE_WINDOW);
 
@@ -578,6 +812,11 @@ psi_window_class_init (PsiWindowClass *klass)
                                        "win.delete-record", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo-delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import-records", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-records", NULL);
 }
 
 static void
@@ -795,4 +1034,54 @@ psi_window_get_toast (PsiWindow *self)
   g_return_val_if_fail (PSI_IS_WINDOW (self), NULL);
 
   return self->toast;
+}
+
+/**
+ * psi_window_import_file:
+ * @self: a #PsiWindow
+ * @file: an XML file
+ *
+ * What win.import-records does once a file is chosen: opens the import window on @file, which
+ * previews the changes and imports on request; afterwards a notice says what changed.
+ *
+ * Returns: (transfer none): the import window
+ */
+PsiImportDialog *
+psi_window_import_file (PsiWindow *self,
+                        GFile     *file)
+{
+  PsiImportDialog *dialog;
+
+  g_return_val_if_fail (PSI_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  dialog = psi_import_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (import_done_cb), self,
+                           G_CONNECT_SWAPPED);
+  present_editor (self, GTK_WINDOW (dialog));
+  psi_import_dialog_set_file (dialog, file);
+  return dialog;
+}
+
+/**
+ * psi_window_export_file:
+ * @self: a #PsiWindow
+ * @file: the XML file to write
+ * @event_ids: (nullable) (element-type gint64): the events to export, or %NULL for all
+ *
+ * What win.export-records and win.export-events do once a file is chosen: exports in a worker
+ * thread, then says in a notice how many records were written (or why not).
+ */
+void
+psi_window_export_file (PsiWindow *self,
+                        GFile     *file,
+                        GArray    *event_ids)
+{
+  g_return_if_fail (PSI_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->io_cancellable == NULL)
+    self->io_cancellable = g_cancellable_new ();
+  psi_xml_export_file_async (file, psi_store_get_path (self->store), file, event_ids,
+                             self->io_cancellable, export_done_cb, g_object_ref (self));
 }

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "psi-editor-toast.h"
+#include "psi-import-dialog.h"
 #include "psi-section-page.h"
 #include "psi-store.h"
 
@@ -22,7 +23,8 @@ G_BEGIN_DECLS
  * win.open-record ((ix): kind and id of a record to show), win.new-record (<Ctrl>n),
  * win.edit-record (<Ctrl>e, F2, Enter on a row), win.delete-record (Delete; asks when other
  * records depend on it, then offers Undo in a notice at the bottom), win.undo-delete
- * (<Ctrl>z, while the notice is shown). All the state a rebuilt window
+ * (<Ctrl>z, while the notice is shown), win.import-records (<Ctrl>o), win.export-records
+ * (<Ctrl><Shift>e), win.export-events (the selected event). All the state a rebuilt window
  * needs to look the same (section, list, search and selection of every page) can be read and
  * set with the functions below. */
 
@@ -59,5 +61,12 @@ void                 psi_window_take_state        (PsiWindow      *self,
 GtkWindow           *psi_window_get_editor        (PsiWindow      *self);
 /* The notice at the bottom that offers to undo a deletion. */
 PsiEditorToast      *psi_window_get_toast         (PsiWindow      *self);
+
+/* What the XML actions do once a file is chosen (tests call them directly). */
+PsiImportDialog     *psi_window_import_file       (PsiWindow      *self,
+                                                   GFile          *file);
+void                 psi_window_export_file       (PsiWindow      *self,
+                                                   GFile          *file,
+                                                   GArray         *event_ids);
 
 G_END_DECLS
