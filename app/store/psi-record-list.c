@@ -61,6 +61,28 @@
 #define NO_POS    G_MAXUINT
 #define SPARSE_LIMIT 5000
 
+/* Filters by a column (psi_record_list_set_filter ()): only these constant columns are ever
+ * composed into SQL, as "column = :fN"; the value is bound. A filter makes the list count
+ * with SQLite (never from award_count) and never use the competitions form. */
+typedef struct
+{
+  PsiRecordKind  kind;
+  const char    *name;
+  const char    *column;
+  gboolean       award_kind;   /* the value is a PsiAwardKind, stored as its nick */
+} FilterDef;
+
+static const FilterDef filter_defs[] = {
+  { PSI_RECORD_KIND_AWARD,        "competition", "t.competition_id", FALSE },
+  { PSI_RECORD_KIND_AWARD,        "award-kind",  "t.award_kind",     TRUE },
+  { PSI_RECORD_KIND_MUNICIPALITY, "region",      "t.region_id",      FALSE },
+  { PSI_RECORD_KIND_DISTRICT,     "region",      "t.region_id",      FALSE },
+  { PSI_RECORD_KIND_COMPETITION,  "event",       "t.event_id",       FALSE },
+  { PSI_RECORD_KIND_AGREEMENT,    "event",       "t.event_id",       FALSE },
+};
+
+#define N_FILTER_DEFS G_N_ELEMENTS (filter_defs)
+
 typedef struct
 {
   GPtrArray      *items;        /* PsiRecord */
@@ -118,6 +140,8 @@ struct _PsiRecordList
   guint          sparse_limit;
   char          *sort_key;      /* NULL: the default order */
   gboolean       descending;
+  gboolean       filter_set[N_FILTER_DEFS];
+  gint64         filter_value[N_FILTER_DEFS];
 
   /* Queries of the current search and order */
   guint          n_keys;
@@ -388,10 +412,38 @@ match_ids (PsiRecordList *self,
                           table);
 }
 
-/* The filter in a form, as a condition on t */
+static gboolean
+has_column_filter (PsiRecordList *self)
+{
+  for (guint i = 0; i < N_FILTER_DEFS; i++)
+    if (self->filter_set[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* "c1 = :f0 AND c2 = :f1", or NULL without a filter */
 static char *
-build_filter (PsiRecordList *self,
-              Form           form)
+column_filter (PsiRecordList *self)
+{
+  g_autoptr(GString) s = NULL;
+
+  for (guint i = 0; i < N_FILTER_DEFS; i++)
+    {
+      if (!self->filter_set[i])
+        continue;
+      if (s == NULL)
+        s = g_string_new (NULL);
+      else
+        g_string_append (s, " AND ");
+      g_string_append_printf (s, "%s = :f%u", filter_defs[i].column, i);
+    }
+  return s != NULL ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
+}
+
+/* The search filter in a form, as a condition on t */
+static char *
+build_search_filter (PsiRecordList *self,
+                     Form           form)
 {
   const char *table = _psi_store_kind_table (self->kind);
   gboolean dense = form == FORM_DENSE;
@@ -426,6 +478,19 @@ build_filter (PsiRecordList *self,
                           own, plus, municipalities, plus, clusters, plus, competitions);
 }
 
+/* The whole filter (search and columns) in a form, as a condition on t; NULL when none */
+static char *
+build_filter (PsiRecordList *self,
+              Form           form)
+{
+  g_autofree char *search = self->search_fold != NULL ? build_search_filter (self, form) : NULL;
+  g_autofree char *columns = column_filter (self);
+
+  if (search != NULL && columns != NULL)
+    return g_strdup_printf ("%s AND %s", search, columns);
+  return search != NULL ? g_steal_pointer (&search) : g_steal_pointer (&columns);
+}
+
 static void
 build_queries (PsiRecordList *self)
 {
@@ -435,12 +500,13 @@ build_queries (PsiRecordList *self)
   const char *columns = _psi_store_kind_columns (self->kind);
   const char *from = _psi_store_kind_from (self->kind);
   gboolean searching = self->search_fold != NULL;
-  g_autofree char *filter = searching ? build_filter (self, self->form) : NULL;
-  /* No WHERE at all without a search: SQLite counts a table fast only then. */
-  g_autofree char *where_filter = searching ? g_strconcat (" WHERE ", filter, NULL)
-                                            : g_strdup ("");
-  g_autofree char *filter_and = searching ? g_strconcat (filter, " AND ", NULL) : g_strdup ("");
-  g_autofree char *and_filter = searching ? g_strconcat (" AND ", filter, NULL) : g_strdup ("");
+  gboolean filtering = searching || has_column_filter (self);
+  g_autofree char *filter = filtering ? build_filter (self, self->form) : NULL;
+  /* No WHERE at all without a filter: SQLite counts a table fast only then. */
+  g_autofree char *where_filter = filtering ? g_strconcat (" WHERE ", filter, NULL)
+                                             : g_strdup ("");
+  g_autofree char *filter_and = filtering ? g_strconcat (filter, " AND ", NULL) : g_strdup ("");
+  g_autofree char *and_filter = filtering ? g_strconcat (" AND ", filter, NULL) : g_strdup ("");
   gboolean desc = self->descending;
   g_autofree char *key_list = NULL;
   /* A sparse search sorts its matches; anything else reads the sort order's index. */
@@ -460,7 +526,15 @@ build_queries (PsiRecordList *self)
 #define PREPARE(query, ...) self->sql[query] = g_strdup_printf (__VA_ARGS__)
 
   /* Counting comes before the form is picked: the whole filter, whatever the form */
-  if (searching && self->kind != PSI_RECORD_KIND_AWARD)
+  if (searching && has_column_filter (self))
+    {
+      g_autofree char *whole = build_filter (self, FORM_SPARSE);
+
+      PREPARE (Q_COUNT, "SELECT count(*) FROM %s AS t WHERE %s", table, whole);
+    }
+  else if (!searching && filtering)
+    PREPARE (Q_COUNT, "SELECT count(*) FROM %s AS t WHERE %s", table, filter);
+  else if (searching && self->kind != PSI_RECORD_KIND_AWARD)
     {
       g_autofree char *ids = match_ids (self, table);
 
@@ -545,6 +619,23 @@ begin_stmt (PsiRecordList *self,
   idx = sqlite3_bind_parameter_index (stmt, ":fts");
   if (idx > 0)
     sqlite3_bind_text (stmt, idx, self->search_fts, -1, SQLITE_STATIC);
+  for (guint i = 0; i < N_FILTER_DEFS; i++)
+    {
+      char name[16];
+
+      if (!self->filter_set[i])
+        continue;
+      g_snprintf (name, sizeof name, ":f%u", i);
+      idx = sqlite3_bind_parameter_index (stmt, name);
+      if (idx <= 0)
+        continue;
+      if (filter_defs[i].award_kind)
+        sqlite3_bind_text (stmt, idx,
+                           psi_enum_to_nick (PSI_TYPE_AWARD_KIND, (int) self->filter_value[i]),
+                           -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_int64 (stmt, idx, self->filter_value[i]);
+    }
   return stmt;
 }
 
@@ -630,7 +721,8 @@ count_rows (PsiRecordList *self)
   gint64 n;
 
   self->competitions_only = FALSE;
-  if (self->search_fold != NULL && self->kind == PSI_RECORD_KIND_AWARD)
+  if (self->search_fold != NULL && self->kind == PSI_RECORD_KIND_AWARD &&
+      !has_column_filter (self))
     n = count_awards (self);
   else
     n = query_count (self, Q_COUNT);
@@ -1447,6 +1539,75 @@ psi_record_list_reload (PsiRecordList *self)
   forget_changes (self);
   build_queries (self);
   reset_all (self);
+}
+
+static int
+find_filter_def (PsiRecordKind  kind,
+                 const char    *name)
+{
+  for (guint i = 0; i < N_FILTER_DEFS; i++)
+    if (filter_defs[i].kind == kind && g_strcmp0 (filter_defs[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+gboolean
+psi_record_list_set_filter (PsiRecordList *self,
+                            const char    *filter,
+                            gint64         value)
+{
+  int i;
+
+  g_return_val_if_fail (PSI_IS_RECORD_LIST (self), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  i = find_filter_def (self->kind, filter);
+  if (i < 0)
+    return FALSE;
+  if (filter_defs[i].award_kind)
+    g_return_val_if_fail (psi_enum_to_nick (PSI_TYPE_AWARD_KIND, (int) value) != NULL, FALSE);
+  if (self->filter_set[i] && self->filter_value[i] == value)
+    return TRUE;
+
+  self->filter_set[i] = TRUE;
+  self->filter_value[i] = value;
+  psi_record_list_reload (self);
+  return TRUE;
+}
+
+void
+psi_record_list_clear_filter (PsiRecordList *self,
+                              const char    *filter)
+{
+  int i;
+
+  g_return_if_fail (PSI_IS_RECORD_LIST (self));
+  g_return_if_fail (filter != NULL);
+
+  i = find_filter_def (self->kind, filter);
+  if (i < 0 || !self->filter_set[i])
+    return;
+  self->filter_set[i] = FALSE;
+  self->filter_value[i] = 0;
+  psi_record_list_reload (self);
+}
+
+gboolean
+psi_record_list_get_filter (PsiRecordList *self,
+                            const char    *filter,
+                            gint64        *value)
+{
+  int i;
+
+  g_return_val_if_fail (PSI_IS_RECORD_LIST (self), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  i = find_filter_def (self->kind, filter);
+  if (i < 0 || !self->filter_set[i])
+    return FALSE;
+  if (value != NULL)
+    *value = self->filter_value[i];
+  return TRUE;
 }
 
 /* Private */

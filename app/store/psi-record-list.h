@@ -54,6 +54,20 @@ void           psi_record_list_set_sort        (PsiRecordList  *self,
 /* Position of the record with that id, or G_MAXUINT when not in the list. */
 guint          psi_record_list_find            (PsiRecordList  *self,
                                                 gint64          id);
+/* Filters by a column, combined with the search and the order (AND). Per kind:
+ *   award: "competition" (competition id), "award-kind" (a PsiAwardKind)
+ *   municipality, district: "region" (region id)   competition, agreement: "event" (event id)
+ * FALSE (and nothing changes) for a filter the kind does not have. Setting a filter to another
+ * value replaces it; clear_filter removes it. */
+gboolean       psi_record_list_set_filter      (PsiRecordList  *self,
+                                                const char     *filter,
+                                                gint64          value);
+void           psi_record_list_clear_filter    (PsiRecordList  *self,
+                                                const char     *filter);
+/* TRUE and its value when that filter is set. */
+gboolean       psi_record_list_get_filter      (PsiRecordList  *self,
+                                                const char     *filter,
+                                                gint64         *value);
 /* Drops the cache and re-reads (after a language change, the title order may differ). */
 void           psi_record_list_reload          (PsiRecordList  *self);
 

@@ -266,6 +266,40 @@ static const char migration_2[] =
   AWARD_COUNT ("cluster", "cluster_id")
   AWARD_COUNT ("competition", "competition_id");
 
+/* Version 3: award certificates (psi-store-certificates.c).
+ *
+ * A certificate belongs to one award and has a number unique in the file, "PSI-YYYY-NNNN": the
+ * year of the competition's event (the issue year when the event has no date) and a running
+ * serial within that year. status is the current state; certificate_history keeps every step
+ * (issued, reissued with the previous issue date, revoked with its reason) and is only ever
+ * appended to. A revoked certificate stays; issuing again gives a new number. Awards with
+ * certificates cannot be deleted (ON DELETE RESTRICT): revoke them instead. */
+static const char migration_3[] =
+  "CREATE TABLE certificate (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  number TEXT NOT NULL UNIQUE,\n"
+  "  award_id INTEGER NOT NULL REFERENCES award (id) ON DELETE RESTRICT,\n"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 1000 AND 9999),\n"
+  "  serial INTEGER NOT NULL CHECK (serial >= 1),\n"
+  "  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),\n"
+  "  issue_date TEXT NOT NULL " DATE_CHECK ("issue_date") ",\n"
+  "  status TEXT NOT NULL\n"
+  "    CHECK (status = 'issued' OR status = 'reissued' OR status = 'revoked'),\n"
+  "  UNIQUE (year, serial)\n"
+  ");\n"
+  "CREATE INDEX certificate_award ON certificate (award_id, id);\n"
+  "CREATE TABLE certificate_history (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  certificate_id INTEGER NOT NULL REFERENCES certificate (id) ON DELETE RESTRICT,\n"
+  "  action TEXT NOT NULL\n"
+  "    CHECK (action = 'issued' OR action = 'reissued' OR action = 'revoked'),\n"
+  "  date TEXT NOT NULL " DATE_CHECK ("date") ",\n"
+  "  revision INTEGER NOT NULL CHECK (revision >= 1),\n"
+  "  previous_issue_date TEXT " DATE_CHECK ("previous_issue_date") ",\n"
+  "  reason TEXT\n"
+  ");\n"
+  "CREATE INDEX certificate_history_certificate ON certificate_history (certificate_id, id);\n";
+
 typedef struct
 {
   int         version;
@@ -379,6 +413,7 @@ refold_search (sqlite3  *db,
 static const Migration migrations[] = {
   { 1, NULL, migration_1 },
   { 2, refold_search, migration_2 },
+  { 3, NULL, migration_3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PSI_STORE_SCHEMA_VERSION);

@@ -55,7 +55,7 @@ typedef enum
   PSI_STORE_CHANGE_DELETED,
 } PsiStoreChange;
 
-#define PSI_STORE_SCHEMA_VERSION 2
+#define PSI_STORE_SCHEMA_VERSION 3
 
 GQuark       psi_store_error_quark        (void);
 

@@ -14,6 +14,8 @@
 
 #include "psi-application.h"
 
+#include "psi-certificate-sign.h"
+#include "psi-certificate-xml.h"
 #include "psi-format.h"
 #include "psi-interface-language.h"
 #include "psi-record-list.h"
@@ -66,6 +68,19 @@ static const GOptionEntry option_entries[] = {
        "scripts, and exit"),
     /* Translators: the placeholder of the --search option in --help (what to search for) */
     N_("TEXT") },
+  { "export-certificates", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write every award certificate, signed, to the folder DIR (issuing those not issued "
+       "yet), with the public key to check them, and exit"),
+    /* Translators: the placeholder of the --export-certificates option in --help (a folder) */
+    N_("DIR") },
+  { "verify-certificate", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check the signature of the certificate file FILE and exit: 0 only when it is valid"),
+    N_("FILE") },
+  { "public-key", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --verify-certificate: check against the public key in KEY (PEM) instead of this "
+       "installation's own key"),
+    /* Translators: the placeholder of the --public-key option in --help (a PEM file) */
+    N_("KEY") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -227,6 +242,100 @@ run_export (PsiApplication      *self,
    * file */
   g_print (_("Wrote “%s” from “%s”.\n"), display, path);
   return EXIT_SUCCESS;
+}
+
+/* --export-certificates DIR */
+static int
+run_export_certificates (PsiApplication *self,
+                         const char     *target)
+{
+  g_autoptr(GFile) dir = g_file_new_for_commandline_arg (target);
+  g_autofree char *display = g_file_get_parse_name (dir);
+  g_autofree char *path = dup_database_path (self);
+  g_autoptr(PsiStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  store = open_store_for_xml (path, &error);
+  if (store == NULL)
+    {
+      g_printerr (_("The records file “%s” is not usable: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+  if (!psi_certificate_xml_export_dir (store, dir, 0, NULL, &n, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  /* Translators: printed by --export-certificates; %u is a count, %s a folder */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u certificate to “%s”.\n",
+                        "Wrote %u certificates to “%s”.\n", n), n, display);
+  return EXIT_SUCCESS;
+}
+
+/* --verify-certificate FILE [--public-key KEY] */
+static int
+run_verify_certificate (const char *source,
+                        const char *public_key)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (source);
+  g_autofree char *display = g_file_get_parse_name (file);
+  g_autoptr(GBytes) pem = NULL;
+  g_autoptr(GError) error = NULL;
+  PsiCertificateVerdict verdict;
+
+  if (public_key != NULL)
+    {
+      char *contents = NULL;
+      gsize size;
+
+      if (!g_file_get_contents (public_key, &contents, &size, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      pem = g_bytes_new_take (contents, size);
+    }
+  else
+    {
+      g_autofree char *key_path = psi_certificate_sign_dup_default_key_path ();
+
+      pem = psi_certificate_sign_dup_public_pem (key_path, &error);
+      if (pem == NULL)
+        {
+          /* Translators: %s is the reason; keep --public-key */
+          g_printerr (_("There is no signing key of this installation to check against (%s). "
+                        "Give the signer's public key with --public-key.\n"), error->message);
+          return EXIT_FAILURE;
+        }
+    }
+
+  if (!psi_certificate_verify_file (file, pem, &verdict, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  switch (verdict)
+    {
+    case PSI_CERTIFICATE_VALID:
+      /* Translators: printed by --verify-certificate; %s is a file name */
+      g_print (_("%s: valid: the signature is intact and made with the known key.\n"), display);
+      return EXIT_SUCCESS;
+    case PSI_CERTIFICATE_MODIFIED:
+      /* Translators: printed by --verify-certificate; %s is a file name */
+      g_print (_("%s: modified: the file was changed after it was signed.\n"), display);
+      break;
+    case PSI_CERTIFICATE_UNKNOWN_KEY:
+      /* Translators: printed by --verify-certificate; %s is a file name */
+      g_print (_("%s: signed by an unknown key.\n"), display);
+      break;
+    case PSI_CERTIFICATE_UNSIGNED:
+    default:
+      /* Translators: printed by --verify-certificate; %s is a file name */
+      g_print (_("%s: not signed.\n"), display);
+      break;
+    }
+  return EXIT_FAILURE;
 }
 
 /* --import FILE [--dry-run] */
@@ -659,6 +768,32 @@ psi_application_handle_local_options (GApplication *application,
       return run_export (self, export_path, events);
     if (import_path != NULL)
       return run_import (self, import_path, dry_run);
+  }
+
+  {
+    const char *certificates_dir = NULL;
+    const char *verify_path = NULL;
+    const char *public_key = NULL;
+
+    g_variant_dict_lookup (options, "export-certificates", "^&ay", &certificates_dir);
+    g_variant_dict_lookup (options, "verify-certificate", "^&ay", &verify_path);
+    g_variant_dict_lookup (options, "public-key", "^&ay", &public_key);
+    if (public_key != NULL && verify_path == NULL)
+      {
+        /* Translators: keep --public-key and --verify-certificate */
+        g_printerr (_("--public-key goes with --verify-certificate.\n"));
+        return 2;
+      }
+    if (certificates_dir != NULL && verify_path != NULL)
+      {
+        /* Translators: keep --export-certificates and --verify-certificate */
+        g_printerr (_("Give either --export-certificates or --verify-certificate, not both.\n"));
+        return 2;
+      }
+    if (certificates_dir != NULL)
+      return run_export_certificates (self, certificates_dir);
+    if (verify_path != NULL)
+      return run_verify_certificate (verify_path, public_key);
   }
 
   if (g_variant_dict_lookup (options, "search", "&s", &search))

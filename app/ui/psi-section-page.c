@@ -33,6 +33,25 @@ struct _PsiSectionPage
   GtkColumnView      *column_view;
   GtkLabel           *empty_title;
   PsiDetailPane      *detail_pane;
+  GtkDropDown        *filter_dropdown;
+  GtkDropDown        *award_kind_dropdown;
+
+  /* The records filter_dropdown offers (NULL when the kind has no such filter), and the id
+   * at each of its positions (0 at position 0: "All …") */
+  PsiRecordList      *filter_source;
+  GArray             *filter_ids;
+  guint               filling_filter;
+};
+
+/* The filter by a record of another kind, per kind of list */
+static const struct {
+  PsiRecordKind  kind;
+  const char    *filter;     /* psi_record_list_set_filter () name */
+  PsiRecordKind  source;     /* kind of the records offered */
+} record_filters[] = {
+  { PSI_RECORD_KIND_AWARD,        "competition", PSI_RECORD_KIND_COMPETITION },
+  { PSI_RECORD_KIND_MUNICIPALITY, "region",      PSI_RECORD_KIND_REGION },
+  { PSI_RECORD_KIND_COMPETITION,  "event",       PSI_RECORD_KIND_EVENT },
 };
 
 G_DEFINE_FINAL_TYPE (PsiSectionPage, psi_section_page, GTK_TYPE_WIDGET)
@@ -90,6 +109,49 @@ search_placeholder_for_kind (PsiRecordKind kind)
     case PSI_RECORD_KIND_DISTRICT:
     default:
       return _("Search");
+    }
+}
+
+static const char *
+record_filter_name (PsiRecordKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (record_filters); i++)
+    if (record_filters[i].kind == kind)
+      return record_filters[i].filter;
+  return NULL;
+}
+
+/* The first item of the filter drop-down, and what it says to screen readers */
+static const char *
+all_label_for_kind (PsiRecordKind kind)
+{
+  switch (kind)
+    {
+    /* Translators: first item of the drop-down above the list of awards: no filter by
+     * competition */
+    case PSI_RECORD_KIND_AWARD:        return _("All competitions");
+    /* Translators: first item of the drop-down above the list of municipalities: no filter by
+     * region (oblast) */
+    case PSI_RECORD_KIND_MUNICIPALITY: return _("All regions");
+    /* Translators: first item of the drop-down above the list of competitions: no filter by
+     * event (conference) */
+    case PSI_RECORD_KIND_COMPETITION:  return _("All events");
+    default:                           return "";
+    }
+}
+
+static const char *
+filter_tooltip_for_kind (PsiRecordKind kind)
+{
+  switch (kind)
+    {
+    /* Translators: tooltip of the drop-down above the list of awards */
+    case PSI_RECORD_KIND_AWARD:        return _("Show only the awards of a competition");
+    /* Translators: tooltip of the drop-down above the list of municipalities */
+    case PSI_RECORD_KIND_MUNICIPALITY: return _("Show only the municipalities of a region");
+    /* Translators: tooltip of the drop-down above the list of competitions */
+    case PSI_RECORD_KIND_COMPETITION:  return _("Show only the competitions of an event");
+    default:                           return "";
     }
 }
 
@@ -164,8 +226,11 @@ update_state (PsiSectionPage *self)
   if (self->list == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
     {
       const char *search = self->list ? psi_record_list_get_search (self->list) : NULL;
+      gboolean filtered = self->list != NULL &&
+        (gtk_drop_down_get_selected (self->filter_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->award_kind_dropdown) > 0);
 
-      state = (search != NULL && *search != '\0') ? "no-results" : "empty";
+      state = (search != NULL && *search != '\0') || filtered ? "no-results" : "empty";
     }
 
   gtk_stack_set_visible_child_name (self->list_stack, state);
@@ -242,6 +307,136 @@ apply_search (PsiSectionPage *self,
   restore_selection (self, id);
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+/* Filters */
+
+static void
+apply_filter (PsiSectionPage *self,
+              const char     *filter,
+              gboolean        set,
+              gint64          value)
+{
+  gint64 id = self->selected_id;
+
+  if (self->list == NULL)
+    return;
+  if (set)
+    psi_record_list_set_filter (self->list, filter, value);
+  else
+    psi_record_list_clear_filter (self->list, filter);
+  restore_selection (self, id);
+  update_state (self);
+}
+
+static void
+filter_selected_cb (PsiSectionPage *self,
+                    GParamSpec     *pspec,
+                    GtkDropDown    *dropdown)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+  gint64 id = 0;
+
+  g_assert (PSI_IS_SECTION_PAGE (self));
+
+  if (self->filling_filter > 0 || self->filter_ids == NULL)
+    return;
+  if (position != GTK_INVALID_LIST_POSITION && position < self->filter_ids->len)
+    id = g_array_index (self->filter_ids, gint64, position);
+  apply_filter (self, record_filter_name (self->kind), id > 0, id);
+}
+
+static void
+award_kind_selected_cb (PsiSectionPage *self,
+                        GParamSpec     *pspec,
+                        GtkDropDown    *dropdown)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  g_assert (PSI_IS_SECTION_PAGE (self));
+
+  if (self->kind != PSI_RECORD_KIND_AWARD)
+    return;
+  apply_filter (self, "award-kind", position > 0 && position != GTK_INVALID_LIST_POSITION,
+                (gint64) position - 1);
+}
+
+/* (Re)fills the filter drop-down from the records offered, keeping the chosen one; when it is
+ * gone, the filter goes too. */
+static void
+fill_filter (PsiSectionPage *self)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GListModel *source = G_LIST_MODEL (self->filter_source);
+  guint old = gtk_drop_down_get_selected (self->filter_dropdown);
+  gint64 chosen = 0;
+  guint position = 0;
+  gint64 zero = 0;
+
+  if (self->filter_ids != NULL && old != GTK_INVALID_LIST_POSITION && old < self->filter_ids->len)
+    chosen = g_array_index (self->filter_ids, gint64, old);
+
+  g_clear_pointer (&self->filter_ids, g_array_unref);
+  self->filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_string_list_append (strings, all_label_for_kind (self->kind));
+  g_array_append_val (self->filter_ids, zero);
+  for (guint i = 0; i < g_list_model_get_n_items (source); i++)
+    {
+      g_autoptr(PsiRecord) record = g_list_model_get_item (source, i);
+      g_autofree char *title = NULL;
+      gint64 id;
+
+      if (record == NULL)
+        continue;
+      id = psi_record_get_id (record);
+      title = psi_record_dup_title (record, psi_language_get_current ());
+      gtk_string_list_append (strings, title);
+      g_array_append_val (self->filter_ids, id);
+      if (id == chosen)
+        position = self->filter_ids->len - 1;
+    }
+
+  self->filling_filter++;
+  gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (strings));
+  gtk_drop_down_set_selected (self->filter_dropdown, position);
+  self->filling_filter--;
+
+  if (chosen > 0 && position == 0)
+    apply_filter (self, record_filter_name (self->kind), FALSE, 0);
+}
+
+static void
+filter_source_changed_cb (PsiSectionPage *self,
+                          guint           position,
+                          guint           removed,
+                          guint           added,
+                          GListModel     *source)
+{
+  g_assert (PSI_IS_SECTION_PAGE (self));
+
+  fill_filter (self);
+}
+
+/* The filters of the new list, from the drop-downs */
+static void
+setup_filters (PsiSectionPage *self)
+{
+  if (self->filter_source != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_source, self);
+  g_clear_object (&self->filter_source);
+
+  if (self->store != NULL && record_filter_name (self->kind) != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (record_filters); i++)
+        if (record_filters[i].kind == self->kind)
+          self->filter_source = psi_record_list_new (self->store, record_filters[i].source);
+      g_signal_connect_object (self->filter_source, "items-changed",
+                               G_CALLBACK (filter_source_changed_cb), self, G_CONNECT_SWAPPED);
+      fill_filter (self);
+      filter_selected_cb (self, NULL, self->filter_dropdown);
+    }
+  if (self->store != NULL && self->kind == PSI_RECORD_KIND_AWARD)
+    award_kind_selected_cb (self, NULL, self->award_kind_dropdown);
 }
 
 static void
@@ -346,6 +541,26 @@ psi_section_page_constructed (GObject *object)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   search_placeholder_for_kind (self->kind),
                                   -1);
+  if (record_filter_name (self->kind) != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->filter_dropdown), TRUE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_dropdown),
+                                   filter_tooltip_for_kind (self->kind));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_dropdown),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      filter_tooltip_for_kind (self->kind),
+                                      -1);
+    }
+  if (self->kind == PSI_RECORD_KIND_AWARD)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->award_kind_dropdown), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->award_kind_dropdown),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_widget_get_tooltip_text (
+                                        GTK_WIDGET (self->award_kind_dropdown)),
+                                      -1);
+    }
+  setup_filters (self);
   update_state (self);
 }
 
@@ -365,6 +580,10 @@ psi_section_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  if (self->filter_source != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_source, self);
+  g_clear_object (&self->filter_source);
+  g_clear_pointer (&self->filter_ids, g_array_unref);
   g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PSI_TYPE_SECTION_PAGE);
@@ -468,6 +687,10 @@ psi_section_page_class_init (PsiSectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsiSectionPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PsiSectionPage, empty_title);
   gtk_widget_class_bind_template_child (widget_class, PsiSectionPage, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, PsiSectionPage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PsiSectionPage, award_kind_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, award_kind_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -561,6 +784,7 @@ psi_section_page_set_store (PsiSectionPage *self,
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
     }
 
+  setup_filters (self);
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -633,6 +857,12 @@ psi_section_page_select_id (PsiSectionPage *self,
   if (id > 0 && psi_record_list_find (self->list, id) == G_MAXUINT &&
       *psi_section_page_get_search (self) != '\0')
     psi_section_page_set_search (self, "");
+  /* Still hidden: by a filter */
+  if (id > 0 && psi_record_list_find (self->list, id) == G_MAXUINT)
+    {
+      gtk_drop_down_set_selected (self->filter_dropdown, 0);
+      gtk_drop_down_set_selected (self->award_kind_dropdown, 0);
+    }
 
   restore_selection (self, id);
 
@@ -698,4 +928,71 @@ psi_section_page_sort_by (PsiSectionPage *self,
           return;
         }
     }
+}
+
+/* Filters: "competition", "award-kind" (awards), "region" (municipalities), "event"
+ * (competitions); see psi_record_list_set_filter (). */
+GtkDropDown *
+psi_section_page_get_filter_dropdown (PsiSectionPage *self,
+                                      const char     *filter)
+{
+  g_return_val_if_fail (PSI_IS_SECTION_PAGE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  if (self->kind == PSI_RECORD_KIND_AWARD && g_str_equal (filter, "award-kind"))
+    return self->award_kind_dropdown;
+  if (g_strcmp0 (record_filter_name (self->kind), filter) == 0)
+    return self->filter_dropdown;
+  return NULL;
+}
+
+gboolean
+psi_section_page_get_filter (PsiSectionPage *self,
+                             const char     *filter,
+                             gint64         *value)
+{
+  g_return_val_if_fail (PSI_IS_SECTION_PAGE (self), FALSE);
+
+  return self->list != NULL && psi_record_list_get_filter (self->list, filter, value);
+}
+
+gboolean
+psi_section_page_set_filter (PsiSectionPage *self,
+                             const char     *filter,
+                             gint64          value)
+{
+  GtkDropDown *dropdown;
+
+  g_return_val_if_fail (PSI_IS_SECTION_PAGE (self), FALSE);
+
+  dropdown = psi_section_page_get_filter_dropdown (self, filter);
+  if (dropdown == NULL)
+    return FALSE;
+  if (dropdown == self->award_kind_dropdown)
+    {
+      if (value < 0 || value >= 3)
+        return FALSE;
+      gtk_drop_down_set_selected (dropdown, (guint) value + 1);
+      return TRUE;
+    }
+  for (guint i = 1; self->filter_ids != NULL && i < self->filter_ids->len; i++)
+    if (g_array_index (self->filter_ids, gint64, i) == value)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+psi_section_page_clear_filter (PsiSectionPage *self,
+                               const char     *filter)
+{
+  GtkDropDown *dropdown;
+
+  g_return_if_fail (PSI_IS_SECTION_PAGE (self));
+
+  dropdown = psi_section_page_get_filter_dropdown (self, filter);
+  if (dropdown != NULL)
+    gtk_drop_down_set_selected (dropdown, 0);
 }

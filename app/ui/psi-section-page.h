@@ -54,4 +54,19 @@ void            psi_section_page_sort_by          (PsiSectionPage *self,
                                                    const char     *key,
                                                    gboolean        descending);
 
+/* Filters next to the search entry (drop-downs whose first item is "All …"): "competition"
+ * and "award-kind" (a PsiAwardKind) for awards, "region" for municipalities, "event" for
+ * competitions; see psi_record_list_set_filter (). set_filter chooses the item of the
+ * drop-down, as a click would; FALSE when the page has no such filter or value. */
+GtkDropDown    *psi_section_page_get_filter_dropdown (PsiSectionPage *self,
+                                                      const char     *filter);
+gboolean        psi_section_page_get_filter       (PsiSectionPage *self,
+                                                   const char     *filter,
+                                                   gint64         *value);
+gboolean        psi_section_page_set_filter       (PsiSectionPage *self,
+                                                   const char     *filter,
+                                                   gint64          value);
+void            psi_section_page_clear_filter     (PsiSectionPage *self,
+                                                   const char     *filter);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "psi-editor-delete-dialog.h"
 #include "psi-editor-dialog.h"
 #include "psi-editor-toast.h"
+#include "psi-global-search.h"
 #include "psi-import-dialog.h"
 #include "psi-interface-language.h"
 #include "psi-overview-page.h"
@@ -179,6 +180,17 @@ search_activated_cb (GSimpleAction *action,
 
   if (page != NULL)
     psi_section_page_focus_search (page);
+}
+
+/* Made on demand, so that it speaks the current language; closes itself. */
+static void
+global_search_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  PsiWindow *self = PSI_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (psi_global_search_new (self)));
 }
 
 static void
@@ -605,6 +617,7 @@ export_events_activated_cb (GSimpleAction *action,
 static const GActionEntry window_actions[] = {
   { "section", NULL, "s", "'conferences'", section_change_state_cb },
   { "search", search_activated_cb },
+  { "global-search", global_search_activated_cb },
   { "open-record", open_record_activated_cb, "(ix)" },
   { "new-record", new_record_activated_cb },
   { "edit-record", edit_record_activated_cb },
@@ -801,6 +814,11 @@ psi_window_class_init (PsiWindowClass *klass)
                                          "win.section", "s", section_ids[i]);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
+                                       "win.global-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.global-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-record", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
@@ -968,6 +986,7 @@ void
 psi_window_take_state (PsiWindow *self,
                        PsiWindow *other)
 {
+  static const char * const filters[] = { "competition", "award-kind", "region", "event" };
   const char *section;
   int width, height;
 
@@ -1002,6 +1021,13 @@ psi_window_take_state (PsiWindow *self,
           psi_section_page_sort_by (to, sort_key, descending);
         }
       psi_section_page_set_search (to, psi_section_page_get_search (from));
+      for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+        {
+          gint64 value;
+
+          if (psi_section_page_get_filter (from, filters[f], &value))
+            psi_section_page_set_filter (to, filters[f], value);
+        }
       if (id > 0)
         psi_section_page_select_id (to, id);
     }

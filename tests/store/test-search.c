@@ -6,8 +6,9 @@
 
 /* Searching: the sample conference found in every script, a file of schema version 1 brought to
  * version 2 (search text folded again, indexes and award counts filled), the forms of the
- * award filter giving the same rows, the award counts kept through changes, and search texts
- * that look like FTS5 syntax. */
+ * award filter giving the same rows, the award counts kept through changes, search texts
+ * that look like FTS5 syntax, and the filters by a column (competition, kind of award, region,
+ * event) alone and with searches, sorts and changes. */
 
 #define G_LOG_DOMAIN "test-search"
 
@@ -724,7 +725,7 @@ test_search_migrate (Fixture       *f,
 
   f->store = psi_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (psi_store_get_schema_version (f->store), ==, 2);
+  g_assert_cmpint (psi_store_get_schema_version (f->store), ==, 3);
 
   /* The search text is folded again; awards keep only their own names. */
   search = raw_text (f->store, "SELECT search FROM municipality WHERE id = 1");
@@ -776,7 +777,7 @@ test_search_migrate (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&f->store));
   f->store = psi_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (psi_store_get_schema_version (f->store), ==, 2);
+  g_assert_cmpint (psi_store_get_schema_version (f->store), ==, 3);
   g_assert_cmpuint (search_count (f->store, PSI_RECORD_KIND_AWARD, "кенеш"), ==, 2);
 }
 
@@ -789,7 +790,7 @@ test_search_schema (Fixture       *f,
 
   f->store = psi_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (PSI_STORE_SCHEMA_VERSION, ==, 2);
+  g_assert_cmpint (PSI_STORE_SCHEMA_VERSION, ==, 3);
   for (guint k = 0; k < PSI_N_RECORD_KINDS; k++)
     {
       g_autofree char *name = g_strdup_printf ("%s_fts", _psi_store_kind_table (k));
@@ -801,6 +802,262 @@ test_search_schema (Fixture       *f,
   g_assert_cmpint (raw_int (f->store, "SELECT count(*) FROM pragma_table_info ('competition')"
                                       " WHERE name = 'award_count'", NULL), ==, 1);
   g_assert_true (psi_store_check_integrity (f->store, NULL));
+}
+
+/* Filters by a column: the rows SQLite gives for the same condition, combined with the search
+ * and every order, followed through changes; unknown filters refused. */
+
+static gint64
+filtered_count (PsiStore   *store,
+                const char *sql,
+                gint64      value)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_psi_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, value);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Every row of the list passes check; the list has as many rows as expected */
+static void
+assert_awards (PsiRecordList *list,
+               gint64         competition,
+               int            award_kind,
+               gint64         expected)
+{
+  GListModel *model = G_LIST_MODEL (list);
+  g_autoptr(GArray) ids = list_ids (list);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_assert_cmpint (g_list_model_get_n_items (model), ==, expected);
+  g_assert_cmpuint (ids->len, ==, expected);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(PsiAward) award = g_list_model_get_item (model, i);
+
+      if (competition > 0)
+        g_assert_cmpint (psi_award_get_competition_id (award), ==, competition);
+      if (award_kind >= 0)
+        g_assert_cmpint (psi_award_get_award_kind (award), ==, award_kind);
+      g_assert_true (g_hash_table_add (seen, g_memdup2 (&g_array_index (ids, gint64, i),
+                                                        sizeof (gint64))));
+    }
+}
+
+static void
+test_search_filters (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *const sorts[] = { NULL, "title", "place", "kind", "grant", "competition" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) competitions = NULL;
+  g_autoptr(GArray) regions = NULL;
+  g_autoptr(PsiRecordList) awards = psi_record_list_new (f->store, PSI_RECORD_KIND_AWARD);
+  g_autoptr(PsiRecordList) municipalities = NULL;
+  gint64 all = psi_store_count (f->store, PSI_RECORD_KIND_AWARD, NULL);
+  gint64 conditional, value = 0;
+  guint checked = 0;
+  Mirror mirror = { 0 };
+
+  add_awards (f->store, 300);
+  all = psi_store_count (f->store, PSI_RECORD_KIND_AWARD, NULL);
+  competitions = ids_of_kind (f->store, PSI_RECORD_KIND_COMPETITION);
+  g_assert_cmpuint (competitions->len, >, 1);
+
+  /* Filters the kind does not have */
+  g_assert_false (psi_record_list_set_filter (awards, "region", 1));
+  g_assert_false (psi_record_list_set_filter (awards, "nonsense", 1));
+  g_assert_false (psi_record_list_get_filter (awards, "competition", NULL));
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (awards)), ==, all);
+
+  /* By competition, in every order, alone and with searches */
+  for (guint c = 0; c < competitions->len; c++)
+    {
+      gint64 competition = g_array_index (competitions, gint64, c);
+      gint64 expected = filtered_count (f->store,
+                                        "SELECT count(*) FROM award WHERE competition_id = ?1",
+                                        competition);
+
+      g_assert_true (psi_record_list_set_filter (awards, "competition", competition));
+      g_assert_true (psi_record_list_get_filter (awards, "competition", &value));
+      g_assert_cmpint (value, ==, competition);
+      for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+        {
+          psi_record_list_set_sort (awards, sorts[s], s % 2 == 1);
+          assert_awards (awards, competition, -1, expected);
+          checked++;
+        }
+      psi_record_list_set_sort (awards, NULL, FALSE);
+
+      /* With a search: the rows of the search that are of the competition */
+      psi_record_list_set_search (awards, "kenesh");
+      {
+        g_autofree char *fold = psi_fold_query ("kenesh");
+        sqlite3_stmt *stmt = NULL;
+        gint64 n;
+
+        g_assert_cmpint (sqlite3_prepare_v2 (_psi_store_get_db (f->store),
+                           "SELECT count(*) FROM award AS t WHERE t.competition_id = ?2 AND"
+                           " (instr (t.search, ?1) > 0"
+                           " OR (SELECT instr (search, ?1) > 0 FROM municipality"
+                           "     WHERE id = t.municipality_id)"
+                           " OR (SELECT instr (search, ?1) > 0 FROM cluster"
+                           "     WHERE id = t.cluster_id)"
+                           " OR (SELECT instr (search, ?1) > 0 FROM competition"
+                           "     WHERE id = t.competition_id))",
+                           -1, &stmt, NULL), ==, SQLITE_OK);
+        sqlite3_bind_text (stmt, 1, fold, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64 (stmt, 2, competition);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        n = sqlite3_column_int64 (stmt, 0);
+        sqlite3_finalize (stmt);
+        g_assert_cmpint (n, <, expected);
+        assert_awards (awards, competition, -1, n);
+
+        /* The dense form gives the same rows */
+        _psi_record_list_set_sparse_limit (awards, 0);
+        g_assert_cmpstr (_psi_record_list_get_form (awards), !=, "competitions");
+        assert_awards (awards, competition, -1, n);
+        _psi_record_list_set_sparse_limit (awards, 5000);
+      }
+      psi_record_list_set_search (awards, NULL);
+    }
+  g_assert_cmpuint (checked, ==, competitions->len * G_N_ELEMENTS (sorts));
+
+  /* By kind of award, then both */
+  {
+    g_autoptr(GArray) ids = ids_of_kind (f->store, PSI_RECORD_KIND_AWARD);
+    g_autoptr(PsiRecord) award = psi_store_load (f->store, PSI_RECORD_KIND_AWARD,
+                                                 g_array_index (ids, gint64, 5), &error);
+    g_autoptr(PsiText) condition = psi_text_new ("Build the road", NULL, NULL);
+
+    g_assert_no_error (error);
+    psi_award_set_award_kind (PSI_AWARD (award), PSI_AWARD_KIND_CONDITIONAL_WINNER);
+    psi_award_set_place (PSI_AWARD (award), 0);
+    psi_award_set_condition (PSI_AWARD (award), condition);
+    g_assert_true (psi_store_save (f->store, award, &error));
+    g_assert_no_error (error);
+  }
+  psi_record_list_clear_filter (awards, "competition");
+  g_assert_false (psi_record_list_get_filter (awards, "competition", NULL));
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (awards)), ==, all);
+  g_assert_true (psi_record_list_set_filter (awards, "award-kind",
+                                             PSI_AWARD_KIND_CONDITIONAL_WINNER));
+  conditional = raw_int (f->store, "SELECT count(*) FROM award"
+                                   " WHERE award_kind = 'conditional-winner'", NULL);
+  g_assert_cmpint (conditional, >, 0);
+  g_assert_cmpint (conditional, <, all);
+  assert_awards (awards, 0, PSI_AWARD_KIND_CONDITIONAL_WINNER, conditional);
+
+  {
+    gint64 competition = g_array_index (competitions, gint64, 0);
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM award WHERE award_kind ="
+                                            " 'conditional-winner' AND competition_id = %"
+                                            G_GINT64_FORMAT, competition);
+
+    g_assert_true (psi_record_list_set_filter (awards, "competition", competition));
+    assert_awards (awards, competition, PSI_AWARD_KIND_CONDITIONAL_WINNER,
+                   raw_int (f->store, sql, NULL));
+    psi_record_list_clear_filter (awards, "competition");
+  }
+
+  /* Changes: an award made conditional joins the list, precisely */
+  mirror.n = g_list_model_get_n_items (G_LIST_MODEL (awards));
+  g_signal_connect (awards, "items-changed", G_CALLBACK (mirror_changed_cb), &mirror);
+  {
+    gint64 id = add_award (f->store, g_array_index (competitions, gint64, 1), 0, 0, 2, "New");
+    g_autoptr(PsiRecord) award = psi_store_load (f->store, PSI_RECORD_KIND_AWARD, id, &error);
+    g_autoptr(PsiText) condition = psi_text_new ("Repair the school", NULL, NULL);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (mirror.n, ==, conditional);
+    psi_award_set_award_kind (PSI_AWARD (award), PSI_AWARD_KIND_CONDITIONAL_WINNER);
+    psi_award_set_place (PSI_AWARD (award), 0);
+    psi_award_set_condition (PSI_AWARD (award), condition);
+    g_assert_true (psi_store_save (f->store, award, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (mirror.n, ==, conditional + 1);
+    g_assert_cmpuint (psi_record_list_find (awards, id), !=, G_MAXUINT);
+    g_assert_true (psi_store_delete (f->store, PSI_RECORD_KIND_AWARD, id, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (mirror.n, ==, conditional);
+  }
+  assert_awards (awards, 0, PSI_AWARD_KIND_CONDITIONAL_WINNER, conditional);
+  g_signal_handlers_disconnect_by_data (awards, &mirror);
+
+  /* Municipalities by region, with a search */
+  municipalities = psi_record_list_new (f->store, PSI_RECORD_KIND_MUNICIPALITY);
+  regions = ids_of_kind (f->store, PSI_RECORD_KIND_REGION);
+  g_assert_cmpuint (regions->len, >, 1);
+  for (guint r = 0; r < regions->len; r++)
+    {
+      gint64 region = g_array_index (regions, gint64, r);
+      gint64 expected = filtered_count (f->store,
+                                        "SELECT count(*) FROM municipality WHERE region_id = ?1",
+                                        region);
+      GListModel *model = G_LIST_MODEL (municipalities);
+
+      g_assert_true (psi_record_list_set_filter (municipalities, "region", region));
+      g_assert_cmpint (g_list_model_get_n_items (model), ==, expected);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(PsiMunicipality) m = g_list_model_get_item (model, i);
+
+          g_assert_cmpint (psi_municipality_get_region_id (m), ==, region);
+        }
+    }
+  {
+    /* Teplokluchenka is in Issyk-Kul, Beshik-Jon in Jalal-Abad */
+    g_autoptr(PsiRecordList) tepl = psi_record_list_new (f->store,
+                                                         PSI_RECORD_KIND_MUNICIPALITY);
+    g_autoptr(PsiMunicipality) found = NULL;
+    gint64 region;
+
+    psi_record_list_set_search (tepl, "Теплоключенка");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tepl)), ==, 1);
+    found = g_list_model_get_item (G_LIST_MODEL (tepl), 0);
+    region = psi_municipality_get_region_id (found);
+    psi_record_list_set_search (municipalities, "tepl");
+    g_assert_true (psi_record_list_set_filter (municipalities, "region", region));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (municipalities)), ==, 1);
+    for (guint r = 0; r < regions->len; r++)
+      if (g_array_index (regions, gint64, r) != region)
+        {
+          g_assert_true (psi_record_list_set_filter (municipalities, "region",
+                                                     g_array_index (regions, gint64, r)));
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (municipalities)), ==, 0);
+        }
+    psi_record_list_clear_filter (municipalities, "region");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (municipalities)), ==, 1);
+  }
+
+  /* Competitions by event */
+  {
+    g_autoptr(PsiRecordList) list = psi_record_list_new (f->store, PSI_RECORD_KIND_COMPETITION);
+    g_autoptr(GArray) events = ids_of_kind (f->store, PSI_RECORD_KIND_EVENT);
+    gint64 sum = 0;
+
+    for (guint e = 0; e < events->len; e++)
+      {
+        gint64 event = g_array_index (events, gint64, e);
+
+        g_assert_true (psi_record_list_set_filter (list, "event", event));
+        g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                         filtered_count (f->store, "SELECT count(*) FROM competition"
+                                                   " WHERE event_id = ?1", event));
+        sum += g_list_model_get_n_items (G_LIST_MODEL (list));
+      }
+    g_assert_cmpint (sum, ==, psi_store_count (f->store, PSI_RECORD_KIND_COMPETITION, NULL));
+  }
+
+  g_assert_true (psi_store_check_integrity (f->store, &error));
+  g_assert_no_error (error);
 }
 
 int
@@ -820,6 +1077,7 @@ main (int   argc,
   TEST ("/store/search/forms", fixture_set_up_sample, test_search_forms);
   TEST ("/store/search/changes", fixture_set_up_sample, test_search_changes);
   TEST ("/store/search/counts", fixture_set_up_sample, test_search_counts);
+  TEST ("/store/search/filters", fixture_set_up_sample, test_search_filters);
 
 #undef TEST
 

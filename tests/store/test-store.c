@@ -227,7 +227,7 @@ test_open_create (Fixture       *f,
 {
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (psi_store_get_schema_version (f->store), ==, PSI_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (PSI_STORE_SCHEMA_VERSION, ==, 2);
+  g_assert_cmpint (PSI_STORE_SCHEMA_VERSION, ==, 3);
   g_assert_cmpstr (psi_store_get_path (f->store), ==, f->path);
   g_assert_true (psi_store_is_empty (f->store));
   for (guint k = 0; k < PSI_N_RECORD_KINDS; k++)
