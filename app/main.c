@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include <glib/gi18n.h>
 
 #include "psi-application.h"
@@ -21,6 +23,10 @@ main (int   argc,
   const char *localedir = g_getenv ("PSI_LOCALEDIR");
   g_autofree char *saved = NULL;
   const char *language;
+
+  /* A file size limit (ulimit -f) must make a write fail with EFBIG, which the store reports
+   * as a full disk with nothing changed, not kill the process in the middle of a commit. */
+  signal (SIGXFSZ, SIG_IGN);
 
   /* An uninstalled build finds its catalogs through PSI_LOCALEDIR. */
   if (localedir == NULL || *localedir == '\0')

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "psi-store-backup-private.h"
 #include "psi-store-private.h"
 
 /* The schema, as a list of migration steps. Step N brings a file from user_version N-1 to N;
@@ -471,10 +472,44 @@ check_not_newer (int      version,
   return TRUE;
 }
 
-gboolean
-_psi_store_migrate_to (sqlite3  *db,
-                       int       target,
-                       GError  **error)
+/* Before the schema of a file with records of an older version is changed: a backup of it
+ * (reason migration). Without one the file is not touched. */
+static gboolean
+backup_before_migration (sqlite3  *db,
+                         GError  **error)
+{
+  const char *path = sqlite3_db_filename (db, "main");
+  g_autoptr(GError) backup_error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *display = NULL;
+
+  /* An in-memory or temporary database has nothing to keep. */
+  if (path == NULL || *path == '\0')
+    return TRUE;
+
+  backup = _psi_backup_db_auto (db, PSI_BACKUP_REASON_MIGRATION, NULL, &backup_error);
+  if (backup != NULL)
+    {
+      g_debug ("Backed up %s to %s before updating its schema", path, backup);
+      return TRUE;
+    }
+
+  display = g_filename_display_name (path);
+  g_set_error (error, PSI_STORE_ERROR,
+               backup_error->domain == PSI_STORE_ERROR ? backup_error->code
+                                                       : PSI_STORE_ERROR_FAILED,
+               /* Translators: %s is a file name, then why the backup failed */
+               _("“%s” needs an update for this version of PSI Records, but it was left "
+                 "unchanged because no backup of it could be made first: %s"),
+               display, backup_error->message);
+  return FALSE;
+}
+
+static gboolean
+migrate (sqlite3  *db,
+         int       target,
+         gboolean  backup_first,
+         GError  **error)
 {
   int version;
 
@@ -485,6 +520,9 @@ _psi_store_migrate_to (sqlite3  *db,
   if (version < 0)
     return FALSE;
   if (!check_not_newer (version, error))
+    return FALSE;
+  /* A new, empty file (version 0) has nothing to lose. */
+  if (backup_first && version > 0 && version < target && !backup_before_migration (db, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
@@ -529,8 +567,23 @@ _psi_store_migrate_to (sqlite3  *db,
 }
 
 gboolean
+_psi_store_migrate_to (sqlite3  *db,
+                       int       target,
+                       GError  **error)
+{
+  return migrate (db, target, TRUE, error);
+}
+
+gboolean
 _psi_store_migrate (sqlite3  *db,
                     GError  **error)
 {
-  return _psi_store_migrate_to (db, PSI_STORE_SCHEMA_VERSION, error);
+  return migrate (db, PSI_STORE_SCHEMA_VERSION, TRUE, error);
+}
+
+gboolean
+_psi_store_migrate_without_backup (sqlite3  *db,
+                                   GError  **error)
+{
+  return migrate (db, PSI_STORE_SCHEMA_VERSION, FALSE, error);
 }

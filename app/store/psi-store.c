@@ -8,7 +8,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "psi-store.h"
 #include "psi-store-private.h"
@@ -33,6 +40,16 @@ struct _PsiStore
 
   char       *path;
   sqlite3    *db;
+
+  char       *read_only_reason;   /* translated; NULL when the file may be written */
+
+  /* Waiting for another writer (busy_cb) */
+  guint            busy_timeout_ms;
+  gint64           busy_started;  /* monotonic µs when the current wait began */
+  gboolean         busy_notified;
+  PsiStoreWaitFunc wait_func;
+  gpointer         wait_data;
+  GDestroyNotify   wait_destroy;
   GHashTable *statements;   /* SQL text -> sqlite3_stmt */
   GHashTable *static_statements;  /* SQL that lives as long as the process -> sqlite3_stmt */
 
@@ -283,6 +300,56 @@ kind_sql_init (void)
 
 /* Error helpers */
 
+/* The file of a connection, for messages. */
+static char *
+dup_display_name (sqlite3 *db)
+{
+  const char *file = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
+
+  /* Translators: stands for the records file when its name is unknown */
+  return file != NULL && *file != '\0' ? g_filename_display_name (file) : g_strdup (_("records"));
+}
+
+static gboolean
+near_limit (const char *path,
+            guint64     limit)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && (guint64) st.st_size + 1024 * 1024 >= limit;
+}
+
+/* Whether an I/O error came from a full disk or a file size limit. SQLite reports a full disk
+ * (ENOSPC on write) as SQLITE_FULL itself, but EFBIG (a file size limit: ulimit -f, 4 GiB on
+ * FAT) and ENOSPC on other calls as SQLITE_IOERR_*; its sqlite3_system_errno () is often lost
+ * by the time the statement returns, so the limits are checked as well. */
+static gboolean
+looks_out_of_space (sqlite3 *db)
+{
+  const char *file = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
+  int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+  g_autofree char *wal = NULL;
+  g_autofree char *dir = NULL;
+  struct rlimit limit;
+  struct statvfs fs;
+
+  if (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)
+    return TRUE;
+  if (file == NULL || *file == '\0')
+    return FALSE;
+
+  wal = g_strconcat (file, "-wal", NULL);
+  if (getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+      (near_limit (file, limit.rlim_cur) || near_limit (wal, limit.rlim_cur)))
+    return TRUE;
+  if (near_limit (file, G_GUINT64_CONSTANT (4) << 30) ||
+      near_limit (wal, G_GUINT64_CONSTANT (4) << 30))
+    return TRUE;
+
+  dir = g_path_get_dirname (file);
+  return statvfs (dir, &fs) == 0 && (guint64) fs.f_bavail * fs.f_frsize < 1024 * 1024;
+}
+
 void
 _psi_store_set_error (GError     **error,
                       sqlite3     *db,
@@ -290,7 +357,8 @@ _psi_store_set_error (GError     **error,
                       const char  *what)
 {
   PsiStoreError code;
-  const char *detail;
+  g_autofree char *display = NULL;
+  g_autofree char *reason = NULL;
 
   switch (rc & 0xff)
     {
@@ -307,17 +375,54 @@ _psi_store_set_error (GError     **error,
       break;
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-    case SQLITE_READONLY:
       code = PSI_STORE_ERROR_OPEN;
+      break;
+    case SQLITE_READONLY:
+      code = PSI_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_FULL:
+      code = PSI_STORE_ERROR_NO_SPACE;
+      break;
+    case SQLITE_IOERR:
+      code = looks_out_of_space (db) ? PSI_STORE_ERROR_NO_SPACE : PSI_STORE_ERROR_FAILED;
       break;
     default:
       code = PSI_STORE_ERROR_FAILED;
       break;
     }
 
-  detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-  /* Translators: "what failed: SQLite's own (English) explanation" */
-  g_set_error (error, PSI_STORE_ERROR, code, _("%s: %s"), what, detail);
+  /* SQLite's own words for these ("database is locked", "disk I/O error") would only confuse:
+   * say what happened and what to do. */
+  display = dup_display_name (db);
+  switch (code)
+    {
+    case PSI_STORE_ERROR_BUSY:
+      reason = g_strdup_printf (_("Another copy of PSI Records, or an import, is writing to "
+                                  "the records file “%s”. Nothing was changed; try again when "
+                                  "it has finished."), display);
+      break;
+    case PSI_STORE_ERROR_NO_SPACE:
+      reason = g_strdup_printf (_("There is not enough space on the disk to save the records "
+                                  "file “%s”. Nothing was changed; free some space and try "
+                                  "again."), display);
+      break;
+    case PSI_STORE_ERROR_READ_ONLY:
+      reason = g_strdup_printf (_("The records file “%s” cannot be changed: the file, its "
+                                  "folder or the disk is read-only."), display);
+      break;
+    case PSI_STORE_ERROR_OPEN:
+    case PSI_STORE_ERROR_NEWER:
+    case PSI_STORE_ERROR_CORRUPT:
+    case PSI_STORE_ERROR_CONSTRAINT:
+    case PSI_STORE_ERROR_NOT_FOUND:
+    case PSI_STORE_ERROR_FAILED:
+    default:
+      reason = g_strdup (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      break;
+    }
+
+  /* Translators: "what failed: the reason" (sometimes SQLite's own English explanation) */
+  g_set_error (error, PSI_STORE_ERROR, code, _("%s: %s"), what, reason);
 }
 
 static gboolean
@@ -1602,7 +1707,9 @@ end_failed (PsiStore *self,
 {
   g_assert (self->depth > 0);
 
-  if (partial || self->depth == 1)
+  /* After some errors (a full disk, I/O) SQLite has already rolled the whole transaction
+   * back: the enclosing one is gone too. */
+  if (partial || self->depth == 1 || sqlite3_get_autocommit (self->db))
     psi_store_rollback (self);
   else
     self->depth--;
@@ -1643,6 +1750,9 @@ psi_store_finalize (GObject *object)
   count_deltas_clear (self);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
+  if (self->wait_destroy != NULL)
+    self->wait_destroy (self->wait_data);
 
   G_OBJECT_CLASS (psi_store_parent_class)->finalize (object);
 }
@@ -1726,71 +1836,277 @@ psi_store_init (PsiStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
   self->static_statements = g_hash_table_new (NULL, NULL);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->busy_timeout_ms = PSI_STORE_BUSY_TIMEOUT_MS;
 }
 
-/* Public API */
+/* Opening */
 
-static sqlite3 *
-open_connection (const char  *path,
-                 GError     **error)
+/* Waits for another connection that holds the write lock: short sleeps (noticed within
+ * 100 ms when it is released) up to busy_timeout_ms, telling wait_func after a second. */
+static int
+busy_cb (void *data,
+         int   count)
 {
-  sqlite3 *db = NULL;
-  int rc;
-  int version;
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *what = NULL;
+  static const guint delays_ms[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+  PsiStore *self = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 waited_ms;
+  guint delay_ms;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
+  if (count == 0)
     {
-      what = g_strdup_printf (_("Cannot open the records file “%s”"), display);
-      g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_OPEN, "%s: %s", what,
-                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      sqlite3_close (db);
-      return NULL;
+      self->busy_started = now;
+      self->busy_notified = FALSE;
     }
-  sqlite3_extended_result_codes (db, 1);
+  waited_ms = (now - self->busy_started) / 1000;
+  if (waited_ms >= self->busy_timeout_ms)
+    return 0;
 
-  /* The first read: a file that is not a database fails here, and a newer file is refused
-   * before anything (journal mode included) is written to it. */
-  version = _psi_store_read_user_version (db, NULL);
-  if (version < 0)
+  if (!self->busy_notified && waited_ms >= 1000 && self->wait_func != NULL)
     {
-      rc = sqlite3_errcode (db);
+      self->busy_notified = TRUE;
+      self->wait_func (self, self->wait_data);
+    }
+
+  delay_ms = (guint) count < G_N_ELEMENTS (delays_ms) ? delays_ms[count] : 100;
+  delay_ms = MIN (delay_ms, (guint) (self->busy_timeout_ms - waited_ms));
+  g_usleep ((gulong) delay_ms * 1000);
+  return 1;
+}
+
+static void
+set_open_error (GError     **error,
+                sqlite3     *db,
+                int          rc,
+                const char  *display)
+{
+  g_autofree char *what = g_strdup_printf (_("Cannot open the records file “%s”"), display);
+
+  if (db == NULL)
+    g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_OPEN, "%s: %s", what,
+                 sqlite3_errstr (rc));
+  else
+    _psi_store_set_error (error, db, rc, what);
+}
+
+/* A connection that only reads (nothing is written through it) to an existing file. Where the
+ * file and its folder may be written, it is an ordinary connection, so that SQLite removes the
+ * -wal and -shm files it makes when it is closed. Else a read-only one: mode=ro, or
+ * immutable=1 when that cannot work (a WAL file in a folder where the -shm file cannot be
+ * created) or when nobody has the file open (no -shm file) and the -wal file holds nothing: a
+ * read-only connection would leave behind a -shm file with the file's read-only permissions,
+ * which later stops its owner from writing. The first read is done here: returns the schema
+ * version, or -1 with an error. */
+static int
+open_reader (PsiStore    *self,
+             const char  *path,
+             const char  *display,
+             gboolean     writable,
+             gboolean     immutable,
+             sqlite3    **out_db,
+             GError     **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *base_uri = g_filename_to_uri (absolute, NULL, error);
+  static const char *const queries[] = { "mode=ro", "mode=ro&immutable=1" };
+
+  *out_db = NULL;
+  if (base_uri == NULL)
+    return -1;
+
+  for (guint i = immutable ? 1 : 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *uri = g_strconcat (base_uri, "?", queries[i], NULL);
+      sqlite3 *db = NULL;
+      int version;
+      int rc;
+
+      if (writable)
+        rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+      else
+        rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_extended_result_codes (db, 1);
+          sqlite3_busy_handler (db, busy_cb, self);
+          version = _psi_store_read_user_version (db, NULL);
+          if (version >= 0)
+            {
+              g_debug ("Reading “%s” with %s", display, writable ? "a plain connection"
+                                                                           : queries[i]);
+              *out_db = db;
+              return version;
+            }
+          rc = sqlite3_extended_errcode (db);
+        }
+
+      /* Only the shared-memory file was the problem: try without it. */
+      if (!writable && i + 1 < G_N_ELEMENTS (queries) &&
+          ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY))
+        {
+          g_debug ("Cannot read “%s” with %s (%s); trying without shared memory", display,
+                   queries[i], db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+          sqlite3_close (db);
+          continue;
+        }
+
       if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
         g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CORRUPT,
                      _("“%s” is not a PSI Records file, or it is damaged."), display);
       else
-        {
-          what = g_strdup_printf (_("Cannot open the records file “%s”"), display);
-          _psi_store_set_error (error, db, rc, what);
-        }
+        set_open_error (error, db, rc, display);
       sqlite3_close (db);
-      return NULL;
+      return -1;
     }
-  if (version > PSI_STORE_SCHEMA_VERSION)
+  g_assert_not_reached ();
+}
+
+/* PRAGMA quick_check: the structure of every b-tree, without comparing indexes to tables
+ * (psi_store_check_integrity () does the full check). */
+static gboolean
+quick_check (sqlite3     *db,
+             const char  *display,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check (5)", -1, &stmt, NULL);
+  while (rc == SQLITE_OK || rc == SQLITE_ROW)
     {
-      g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_NEWER,
-                   /* Translators: the first %s is a file name, then two schema versions */
-                   _("“%s” was written by a newer version of PSI Records (file version %d; "
-                     "this version reads up to %d). Update the application to open it."),
-                   display, version, PSI_STORE_SCHEMA_VERSION);
-      sqlite3_close (db);
-      return NULL;
+      const char *line;
+
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        break;
+      line = (const char *) sqlite3_column_text (stmt, 0);
+      if (line == NULL)
+        line = "?";
+      /* The first problem comes after a line "*** in database main ***". */
+      if (g_str_has_prefix (line, "*** ") && strchr (line, '\n') != NULL)
+        line = strchr (line, '\n') + 1;
+      if (strcmp (line, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup (line));
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+        g_ptr_array_add (problems, g_strdup (sqlite3_errmsg (db)));
+      else
+        {
+          g_autofree char *what = g_strdup_printf (_("Cannot check the records file “%s”"),
+                                                   display);
+
+          _psi_store_set_error (error, db, rc, what);
+          return FALSE;
+        }
     }
 
-  sqlite3_busy_timeout (db, 5000);
-  rc = sqlite3_exec (db,
-                     "PRAGMA foreign_keys = ON;"
-                     "PRAGMA journal_mode = WAL;"
-                     "PRAGMA synchronous = NORMAL;"
-                     /* Keep index pages of large files in memory: up to 64 MiB. */
-                     "PRAGMA cache_size = -65536;",
-                     NULL, NULL, NULL);
+  if (problems->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (problems, NULL);
+      list = g_strjoinv ("\n", (char **) problems->pdata);
+      g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CORRUPT,
+                   /* Translators: a file name, then the first problems found by SQLite's
+                    * integrity check (in English), one a line */
+                   _("The records file “%s” is damaged; it was not opened and nothing was "
+                     "written to it. The check found:\n%s"),
+                   display, list);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Why an existing file cannot be written, translated; NULL when it can. SQLite in WAL mode
+ * creates the -wal and -shm files next to it, so the folder must be writable too. *writable
+ * says whether the file and folder can be written (even when flags ask for read-only). */
+static char *
+dup_read_only_reason (const char         *path,
+                      const char         *display,
+                      PsiStoreOpenFlags   flags,
+                      gboolean           *writable)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  *writable = FALSE;
+  if (access (path, W_OK) != 0)
+    return g_strdup_printf (_("You do not have permission to change “%s”; it is open "
+                              "read-only."), display);
+  if (access (dir, W_OK) != 0)
+    return g_strdup_printf (_("You do not have permission to change files in the folder of "
+                              "“%s”; it is open read-only."), display);
+  *writable = TRUE;
+  if ((flags & PSI_STORE_OPEN_READ_ONLY) != 0)
+    return g_strdup_printf (_("The records file “%s” was opened read-only."), display);
+  return NULL;
+}
+
+/* Closes a reader of a file that is refused. When its -wal file held changes before, SQLite
+ * must not copy them into the file on closing (a checkpoint): the file is not touched. */
+static void
+close_refused (sqlite3  *db,
+               gboolean  wal_had_frames)
+{
+  if (wal_had_frames)
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_close (db);
+}
+
+static gboolean
+exec_pragmas (sqlite3     *db,
+              const char  *sql,
+              const char  *display,
+              GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
   if (rc != SQLITE_OK)
     {
-      what = g_strdup_printf (_("Cannot open the records file “%s”"), display);
-      _psi_store_set_error (error, db, rc, what);
+      set_open_error (error, db, rc, display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A connection that may write: WAL, foreign keys, the schema brought up to date. On
+ * SQLITE_READONLY (a read-only file system) returns NULL with *read_only set and no error. */
+static sqlite3 *
+open_writer (PsiStore    *self,
+             const char  *path,
+             const char  *display,
+             gboolean     create,
+             gboolean    *read_only,
+             GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  *read_only = FALSE;
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0),
+                        NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, 1);
+      sqlite3_busy_handler (db, busy_cb, self);
+      rc = sqlite3_exec (db,
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA journal_mode = WAL;"
+                         "PRAGMA synchronous = NORMAL;"
+                         /* Keep index pages of large files in memory: up to 64 MiB. */
+                         "PRAGMA cache_size = -65536;",
+                         NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      if (!create && ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_PERM))
+        *read_only = TRUE;
+      else
+        set_open_error (error, db, rc, display);
       sqlite3_close (db);
       return NULL;
     }
@@ -1800,28 +2116,161 @@ open_connection (const char  *path,
       sqlite3_close (db);
       return NULL;
     }
-
   return db;
+}
+
+static gboolean
+open_connection (PsiStore           *self,
+                 const char         *path,
+                 PsiStoreOpenFlags   flags,
+                 GError            **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *reason = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  sqlite3 *db = NULL;
+  gboolean read_only = FALSE;
+  gboolean writable = FALSE;
+  gboolean wal_had_frames;
+  GStatBuf st;
+  int version;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if ((flags & PSI_STORE_OPEN_READ_ONLY) != 0)
+        {
+          g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_OPEN,
+                       _("The records file “%s” does not exist."), display);
+          return FALSE;
+        }
+      self->db = open_writer (self, path, display, TRUE, &read_only, error);
+      return self->db != NULL;
+    }
+
+  /* Read first: a newer or damaged file is refused before anything (not even the journal
+   * mode) is written to it. */
+  reason = dup_read_only_reason (path, display, flags, &writable);
+  wal_had_frames = g_stat (wal, &st) == 0 && st.st_size > 0;
+  version = open_reader (self, path, display, writable,
+                         !wal_had_frames && !g_file_test (shm, G_FILE_TEST_EXISTS), &db, error);
+  if (version < 0)
+    return FALSE;
+  if (version > PSI_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_NEWER,
+                   /* Translators: the first %s is a file name, then two schema versions */
+                   _("“%s” was written by a newer version of PSI Records (file version %d; "
+                     "this version reads up to %d). Update the application to open it."),
+                   display, version, PSI_STORE_SCHEMA_VERSION);
+      close_refused (db, wal_had_frames);
+      return FALSE;
+    }
+  if (!quick_check (db, display, error))
+    {
+      close_refused (db, wal_had_frames);
+      return FALSE;
+    }
+
+  if (reason == NULL)
+    {
+      sqlite3_close (db);
+      db = NULL;
+      self->db = open_writer (self, path, display, FALSE, &read_only, error);
+      if (self->db != NULL)
+        return TRUE;
+      if (!read_only)
+        return FALSE;
+      /* The file system said no (mounted read-only, for instance). */
+      reason = g_strdup_printf (_("“%s” is on a disk that cannot be written to; it is open "
+                                  "read-only."), display);
+      version = open_reader (self, path, display, FALSE,
+                             !wal_had_frames && !g_file_test (shm, G_FILE_TEST_EXISTS), &db,
+                             error);
+      if (version < 0)
+        return FALSE;
+    }
+
+  if (version != PSI_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_READ_ONLY,
+                   /* Translators: a file name, then two schema versions */
+                   _("“%s” was written by an older version of PSI Records (file version %d) "
+                     "and has to be updated to version %d before it can be used, but it is "
+                     "read-only."),
+                   display, version, PSI_STORE_SCHEMA_VERSION);
+      close_refused (db, wal_had_frames);
+      return FALSE;
+    }
+
+  /* query_only: not even a temporary table is written through this connection. */
+  if (!exec_pragmas (db, "PRAGMA query_only = ON; PRAGMA cache_size = -65536;", display,
+                     error))
+    {
+      sqlite3_close (db);
+      return FALSE;
+    }
+  g_debug ("%s", reason);
+  self->db = db;
+  self->read_only_reason = g_steal_pointer (&reason);
+  return TRUE;
+}
+
+/* Public API */
+
+PsiStore *
+psi_store_open_full (const char         *path,
+                     PsiStoreOpenFlags   flags,
+                     GError            **error)
+{
+  g_autoptr(PsiStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (PSI_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!open_connection (self, path, flags, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 PsiStore *
 psi_store_open (const char  *path,
                 GError     **error)
 {
-  PsiStore *self;
-  sqlite3 *db;
+  return psi_store_open_full (path, PSI_STORE_OPEN_DEFAULT, error);
+}
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+void
+psi_store_set_busy_wait (PsiStore         *self,
+                         guint             timeout_ms,
+                         PsiStoreWaitFunc  wait_func,
+                         gpointer          user_data,
+                         GDestroyNotify    destroy)
+{
+  g_return_if_fail (PSI_IS_STORE (self));
 
-  db = open_connection (path, error);
-  if (db == NULL)
-    return NULL;
+  if (self->wait_destroy != NULL)
+    self->wait_destroy (self->wait_data);
+  self->busy_timeout_ms = timeout_ms;
+  self->wait_func = wait_func;
+  self->wait_data = user_data;
+  self->wait_destroy = destroy;
+}
 
-  self = g_object_new (PSI_TYPE_STORE, NULL);
-  self->db = db;
-  self->path = g_strdup (path);
-  return self;
+gboolean
+psi_store_is_read_only (PsiStore *self)
+{
+  g_return_val_if_fail (PSI_IS_STORE (self), TRUE);
+  return self->read_only_reason != NULL;
+}
+
+const char *
+psi_store_get_read_only_reason (PsiStore *self)
+{
+  g_return_val_if_fail (PSI_IS_STORE (self), NULL);
+  return self->read_only_reason;
 }
 
 const char *
@@ -1874,6 +2323,12 @@ psi_store_begin (PsiStore  *self,
   g_return_val_if_fail (PSI_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error_literal (error, PSI_STORE_ERROR, PSI_STORE_ERROR_READ_ONLY,
+                           self->read_only_reason);
+      return FALSE;
+    }
   if (self->depth == 0 &&
       !exec_sql (self, "BEGIN IMMEDIATE", _("Cannot start a change of the records file"), error))
     return FALSE;
@@ -2465,8 +2920,12 @@ check_search_indexes (PsiStore    *self,
       /* Composed from constants only */
       g_autofree char *sql = g_strdup_printf ("INSERT INTO %s_fts (%s_fts, rank)"
                                               " VALUES ('integrity-check', 1)", table, table);
-      int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+      int rc;
 
+      /* The check is written as an INSERT, which a read-only connection refuses. */
+      if (self->read_only_reason != NULL)
+        break;
+      rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
       if ((rc & 0xff) == SQLITE_CORRUPT)
         {
           if (problems->len < 5)

@@ -46,6 +46,8 @@ typedef enum
   PSI_STORE_ERROR_NOT_FOUND,
   PSI_STORE_ERROR_BUSY,
   PSI_STORE_ERROR_FAILED,       /* any other SQLite error; message includes SQLite's text */
+  PSI_STORE_ERROR_READ_ONLY,    /* the store was opened read-only: nothing may be written */
+  PSI_STORE_ERROR_NO_SPACE,     /* the disk is full (or a file size limit was reached) */
 } PsiStoreError;
 
 typedef enum
@@ -57,14 +59,50 @@ typedef enum
 
 #define PSI_STORE_SCHEMA_VERSION 3
 
+typedef enum
+{
+  PSI_STORE_OPEN_DEFAULT   = 0,
+  PSI_STORE_OPEN_READ_ONLY = 1 << 0,  /* open read-only even when the file could be written */
+} PsiStoreOpenFlags;
+
+/* How long a change waits for another connection (another window, a command-line import) that
+ * is writing to the same file before it fails with PSI_STORE_ERROR_BUSY. */
+#define PSI_STORE_BUSY_TIMEOUT_MS 5000
+
+/* Called once in a wait for another writer, after the first second. */
+typedef void (*PsiStoreWaitFunc) (PsiStore *store,
+                                  gpointer  user_data);
+
 GQuark       psi_store_error_quark        (void);
 
+/* Opening an existing file first reads it read-only: a file from a newer version
+ * (PSI_STORE_ERROR_NEWER) or one that fails PRAGMA quick_check (PSI_STORE_ERROR_CORRUPT, naming
+ * the first problems) is refused without a byte written to it. Only then is it opened for
+ * writing and migrated; a file that cannot be written is opened read-only instead (see
+ * psi_store_is_read_only ()), unless it needs a migration (PSI_STORE_ERROR_READ_ONLY). */
 PsiStore    *psi_store_open               (const char     *path,
                                            GError        **error);
+PsiStore    *psi_store_open_full          (const char     *path,
+                                           PsiStoreOpenFlags flags,
+                                           GError        **error);
+/* Waits up to timeout_ms (PSI_STORE_BUSY_TIMEOUT_MS by default) for another writer; wait_func,
+ * when not NULL, is called once per wait that lasts longer than a second (the command line
+ * prints that it is waiting). */
+void         psi_store_set_busy_wait      (PsiStore       *self,
+                                           guint           timeout_ms,
+                                           PsiStoreWaitFunc wait_func,
+                                           gpointer        user_data,
+                                           GDestroyNotify  destroy);
 const char  *psi_store_get_path           (PsiStore       *self);
 int          psi_store_get_schema_version (PsiStore       *self);
 /* TRUE when the file holds no records at all (a fresh file, before the sample is loaded). */
 gboolean     psi_store_is_empty           (PsiStore       *self);
+
+/* A file (or its folder) the user may not write is opened read-only: every change fails with
+ * PSI_STORE_ERROR_READ_ONLY and the reason says why, translated (e.g. "You do not have
+ * permission to change “x.sqlite3”."). NULL reason when writable. */
+gboolean     psi_store_is_read_only       (PsiStore       *self);
+const char  *psi_store_get_read_only_reason (PsiStore     *self);
 
 gboolean     psi_store_begin              (PsiStore       *self,
                                            GError        **error);

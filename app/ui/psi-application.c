@@ -20,6 +20,7 @@
 #include "psi-interface-language.h"
 #include "psi-record-list.h"
 #include "psi-sample.h"
+#include "psi-store-backup.h"
 #include "psi-ui-scope.h"
 #include "psi-window.h"
 #include "psi-xml-export.h"
@@ -81,6 +82,15 @@ static const GOptionEntry option_entries[] = {
        "installation's own key"),
     /* Translators: the placeholder of the --public-key option in --help (a PEM file) */
     N_("KEY") },
+  { "backup", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a backup of the records file to FILE and exit"),
+    N_("FILE") },
+  { "restore", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the records with those of the backup FILE (after backing up the current ones) "
+       "and exit"),
+    N_("FILE") },
+  { "list-backups", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print the automatic backups of the records file and exit"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -169,6 +179,24 @@ run_check (PsiApplication *self)
   return EXIT_SUCCESS;
 }
 
+/* The command line waits for another writer (the window, another import) for up to ten
+ * minutes instead of failing after a few seconds, and says once that it waits. */
+#define CLI_BUSY_TIMEOUT_MS (10 * 60 * 1000)
+
+static void
+cli_wait_cb (PsiStore *store,
+             gpointer  user_data)
+{
+  static gboolean said;
+  g_autofree char *display = NULL;
+
+  if (said)
+    return;
+  said = TRUE;
+  display = g_filename_display_name (psi_store_get_path (store));
+  g_printerr (_("Waiting for another PSI Records to finish writing “%s”…\n"), display);
+}
+
 /* The records file for --import and --export: created when missing, but never filled with the
  * sample conference, which is for the window's first start. */
 static PsiStore *
@@ -176,6 +204,7 @@ open_store_for_xml (const char  *path,
                     GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  PsiStore *store;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -186,7 +215,10 @@ open_store_for_xml (const char  *path,
       return NULL;
     }
 
-  return psi_store_open (path, error);
+  store = psi_store_open (path, error);
+  if (store != NULL)
+    psi_store_set_busy_wait (store, CLI_BUSY_TIMEOUT_MS, cli_wait_cb, NULL, NULL);
+  return store;
 }
 
 /* --export FILE [--event UUID…] */
@@ -338,6 +370,176 @@ run_verify_certificate (const char *source,
   return EXIT_FAILURE;
 }
 
+/* --backup FILE */
+static int
+run_backup (PsiApplication *self,
+            const char     *target)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (target);
+  g_autofree char *dest = g_file_get_path (file);
+  g_autofree char *display = g_file_get_parse_name (file);
+  g_autofree char *path = dup_database_path (self);
+  g_autoptr(PsiStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      /* Translators: %s is a file name */
+      g_printerr (_("There is no records file “%s” to back up.\n"), path);
+      return EXIT_FAILURE;
+    }
+  store = psi_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_printerr (_("The records file “%s” is not usable: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+  if (dest == NULL || !psi_store_backup_to_file (store, dest != NULL ? dest : target, &error))
+    {
+      g_printerr ("%s\n", error != NULL ? error->message : display);
+      return EXIT_FAILURE;
+    }
+
+  /* Translators: printed by --backup; the first %s is the records file, the second the
+   * backup */
+  g_print (_("Wrote a backup of “%s” to “%s”.\n"), path, display);
+  return EXIT_SUCCESS;
+}
+
+/* --restore FILE: online into a file that opens; a damaged or missing one is replaced. */
+static int
+run_restore (PsiApplication *self,
+             const char     *source)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (source);
+  g_autofree char *backup = g_file_get_path (file);
+  g_autofree char *display = g_file_get_parse_name (file);
+  g_autofree char *path = dup_database_path (self);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *previous = NULL;
+  g_autofree char *damaged = NULL;
+  g_autoptr(PsiStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (backup == NULL)
+    {
+      /* Translators: %s is what was given to --restore */
+      g_printerr (_("“%s” is not a local file.\n"), display);
+      return EXIT_FAILURE;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    store = psi_store_open (path, &error);
+
+  if (store != NULL)
+    {
+      if (!psi_store_restore_from_file (store, backup, &previous, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          /* Translators: printed by --restore after the reason it failed */
+          g_printerr (_("Nothing was restored; the records file is unchanged.\n"));
+          return EXIT_FAILURE;
+        }
+      /* Translators: printed by --restore; the first %s is the records file, the second the
+       * backup */
+      g_print (_("Restored “%s” from “%s”.\n"), path, display);
+      /* Translators: printed by --restore; %s is a file name */
+      g_print (_("The records it held before were backed up to “%s”.\n"), previous);
+      return EXIT_SUCCESS;
+    }
+
+  /* A file that cannot be opened because it is damaged (or no file at all) is replaced by a
+   * copy of the backup; the damaged one is kept aside. Other problems (a newer file, no
+   * permission) are left for the user to see. */
+  if (error != NULL && !g_error_matches (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CORRUPT))
+    {
+      g_printerr (_("The records file “%s” is not usable: %s\n"), path, error->message);
+      g_printerr (_("Nothing was restored; the records file is unchanged.\n"));
+      return EXIT_FAILURE;
+    }
+  g_clear_error (&error);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_printerr (_("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+  if (!psi_backup_restore_damaged_file (path, backup, &damaged, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_printerr (_("Nothing was restored; the records file is unchanged.\n"));
+      return EXIT_FAILURE;
+    }
+  g_print (_("Restored “%s” from “%s”.\n"), path, display);
+  if (damaged != NULL)
+    /* Translators: printed by --restore; %s is a file name */
+    g_print (_("The damaged records file was kept as “%s”.\n"), damaged);
+
+  /* Brings an older backup up to this version (after a backup of it, as for any update). */
+  store = psi_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_printerr (_("The records file “%s” is not usable: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+/* --list-backups: a line each, newest first: date, reason, size, records, state, file. */
+static int
+run_list_backups (PsiApplication *self)
+{
+  g_autofree char *path = dup_database_path (self);
+  g_autofree char *dir = psi_backup_dup_directory ();
+  g_autoptr(GListModel) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  backups = psi_backup_list_for_database (path, &error);
+  if (backups == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  n = g_list_model_get_n_items (backups);
+  if (n == 0)
+    {
+      /* Translators: printed by --list-backups; the first %s is the records file, the second
+       * the folder of backups */
+      g_print (_("There are no backups of “%s” in “%s”.\n"), path, dir);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PsiBackupInfo) info = g_list_model_get_item (backups, i);
+      g_autofree char *date = g_date_time_format (psi_backup_info_get_created (info),
+                                                  "%Y-%m-%d %H:%M:%S");
+      g_autofree char *size = g_format_size (psi_backup_info_get_size (info));
+      gint64 total = psi_backup_info_get_total (info);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+      g_autofree char *records = NULL;
+      const char *state;
+
+      /* Translators: in the --list-backups output: how many records a backup holds; %s is a
+       * number */
+      records = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s record", "%s records",
+                                              total), number);
+      state = psi_backup_info_get_valid (info)
+        /* Translators: in the --list-backups output: the backup can be restored */
+        ? _("valid")
+        : psi_backup_info_get_problem (info);
+      g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", date,
+               psi_backup_reason_get_label (psi_backup_info_get_reason (info)), size, records,
+               state, psi_backup_info_get_path (info));
+    }
+  return EXIT_SUCCESS;
+}
+
 /* --import FILE [--dry-run] */
 static int
 run_import (PsiApplication *self,
@@ -369,6 +571,20 @@ run_import (PsiApplication *self,
     {
       g_printerr (_("The records file “%s” is not usable: %s\n"), path, error->message);
       return EXIT_FAILURE;
+    }
+
+  /* A real import is preceded by a backup (an empty file has nothing to keep). */
+  if (!dry_run && !psi_store_is_empty (store))
+    {
+      g_autofree char *backup = psi_store_backup_auto (store, PSI_BACKUP_REASON_IMPORT, &error);
+
+      if (backup == NULL)
+        {
+          /* Translators: printed by --import; %s is why no backup could be made */
+          g_printerr (_("Nothing was imported, because the records file could not be backed up "
+                        "first: %s\n"), error->message);
+          return EXIT_FAILURE;
+        }
     }
 
   if (!psi_xml_import_file_full (store, file,
@@ -736,6 +952,36 @@ psi_application_handle_local_options (GApplication *application,
     }
 
   {
+    const char *backup_path = NULL;
+    const char *restore_path = NULL;
+    gboolean list_backups = g_variant_dict_lookup (options, "list-backups", "b", NULL);
+
+    g_variant_dict_lookup (options, "backup", "^&ay", &backup_path);
+    g_variant_dict_lookup (options, "restore", "^&ay", &restore_path);
+    if ((backup_path != NULL) + (restore_path != NULL) + (list_backups != FALSE) > 1)
+      {
+        /* Translators: keep --backup, --restore and --list-backups */
+        g_printerr (_("Give only one of --backup, --restore and --list-backups.\n"));
+        return 2;
+      }
+    if ((backup_path != NULL || restore_path != NULL || list_backups) &&
+        (g_variant_dict_contains (options, "export") ||
+         g_variant_dict_contains (options, "import")))
+      {
+        /* Translators: keep the option names */
+        g_printerr (_("--backup, --restore and --list-backups go without --export and "
+                      "--import.\n"));
+        return 2;
+      }
+    if (backup_path != NULL)
+      return run_backup (self, backup_path);
+    if (restore_path != NULL)
+      return run_restore (self, restore_path);
+    if (list_backups)
+      return run_list_backups (self);
+  }
+
+  {
     const char *export_path = NULL;
     const char *import_path = NULL;
     g_autofree const char **events = NULL;
@@ -831,6 +1077,46 @@ psi_application_startup (GApplication *application)
 }
 
 static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (psi_backup_daily_for_file (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+daily_backup_done_cb (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Logged only: the window works without it */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("No daily backup of “%s” was made: %s",
+               (const char *) g_task_get_task_data (G_TASK (result)), error->message);
+}
+
+/* Once a day, a backup of the file the window works on (the command line makes none), off the
+ * main thread through a connection of its own: on a large file it takes seconds. */
+static void
+start_daily_backup (PsiApplication *self,
+                    const char     *path)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, daily_backup_done_cb, NULL);
+
+  g_task_set_source_tag (task, start_daily_backup);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+}
+
+static void
 psi_application_activate (GApplication *application)
 {
   PsiApplication *self = PSI_APPLICATION (application);
@@ -847,7 +1133,11 @@ psi_application_activate (GApplication *application)
 
   path = dup_database_path (self);
   if (self->store == NULL)
-    self->store = open_store (path, &error);
+    {
+      self->store = open_store (path, &error);
+      if (self->store != NULL)
+        start_daily_backup (self, path);
+    }
 
   if (self->store == NULL)
     {

@@ -214,6 +214,24 @@ set_error (ImportContext  *ctx,
                  _("%s, line %d: %s"), ctx->display_name, pos.line, what);
 }
 
+/* A store failure that has nothing to do with the file's contents (another writer, a full disk,
+ * a read-only records file) keeps its PSI_STORE_ERROR code, so that callers can say what to
+ * do; the message is prefixed with the file name. Takes local_error. */
+static gboolean
+propagate_store_fault (const char  *display_name,
+                       GError     **error,
+                       GError      *local_error)
+{
+  if (local_error->domain != PSI_STORE_ERROR ||
+      (local_error->code != PSI_STORE_ERROR_BUSY &&
+       local_error->code != PSI_STORE_ERROR_NO_SPACE &&
+       local_error->code != PSI_STORE_ERROR_READ_ONLY))
+    return FALSE;
+  /* Translators: a file name, then the reason */
+  g_propagate_prefixed_error (error, local_error, _("%s: "), display_name);
+  return TRUE;
+}
+
 /* Records the first error and turns the SAX callbacks off. The parser is stopped only once
  * xmlParseChunk () has returned: libxml2 2.9 may crash when xmlStopParser () is called from an
  * error handler in the middle of a start tag. */
@@ -1498,6 +1516,11 @@ import_record (ImportContext  *ctx,
 
   if (!psi_store_save (ctx->store, record, &local_error))
     {
+      if (propagate_store_fault (ctx->display_name, error, local_error))
+        {
+          local_error = NULL;
+          return FALSE;
+        }
       set_error (ctx, error, PSI_XML_ERROR_STORE, node_pos (ctx, node),
                  /* Translators: an element name (keep <>), then the reason */
                  _("the <%s> could not be saved: %s"),
@@ -2184,7 +2207,9 @@ parse_stream (ImportContext  *ctx,
  * @flags: %PSI_XML_IMPORT_DRY_RUN to change nothing
  * @summary: (out caller-allocates) (optional): what changed, or would change
  * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #PSI_XML_ERROR, or %G_IO_ERROR_CANCELLED
+ * @error: return location for a #PSI_XML_ERROR, %G_IO_ERROR_CANCELLED, or a #PSI_STORE_ERROR
+ *   (%PSI_STORE_ERROR_BUSY, %PSI_STORE_ERROR_NO_SPACE, %PSI_STORE_ERROR_READ_ONLY) when the
+ *   store could not be written for reasons that are not in the file
  *
  * Imports every record of @stream into @store in one transaction, validating it against the
  * schema of the format in the same pass. At most 256 MiB are read.
@@ -2224,6 +2249,12 @@ psi_xml_import_stream (PsiStore             *store,
 
   if (!psi_store_begin (store, &local_error))
     {
+      if (propagate_store_fault (ctx.display_name, error, local_error))
+        {
+          local_error = NULL;
+          context_clear (&ctx);
+          return FALSE;
+        }
       g_set_error (error, PSI_XML_ERROR, PSI_XML_ERROR_STORE,
                    /* Translators: a file name, then the reason */
                    _("%s: cannot write to the records: %s"),
@@ -2240,9 +2271,12 @@ psi_xml_import_stream (PsiStore             *store,
     }
   else if (!psi_store_commit (store, &local_error))
     {
-      g_set_error (error, PSI_XML_ERROR, PSI_XML_ERROR_STORE,
-                   _("%s: cannot write to the records: %s"),
-                   ctx.display_name, local_error->message);
+      if (propagate_store_fault (ctx.display_name, error, local_error))
+        local_error = NULL;
+      else
+        g_set_error (error, PSI_XML_ERROR, PSI_XML_ERROR_STORE,
+                     _("%s: cannot write to the records: %s"),
+                     ctx.display_name, local_error->message);
       ok = FALSE;
     }
 

@@ -13,6 +13,8 @@
 
 #include "psi-xml-task.h"
 
+#include "psi-store-backup.h"
+
 /* Share of the file between two progress reports. */
 #define PROGRESS_STEP 0.01
 
@@ -171,6 +173,23 @@ import_thread (GTask        *task,
     {
       g_task_return_error (task, error);
       return;
+    }
+
+  /* A real import is preceded by a backup (an empty file has nothing to keep); without one
+   * nothing is imported. */
+  if (!(td->flags & PSI_XML_IMPORT_DRY_RUN) && !psi_store_is_empty (store))
+    {
+      g_autofree char *backup = psi_store_backup_auto (store, PSI_BACKUP_REASON_IMPORT, &error);
+
+      if (backup == NULL)
+        {
+          g_prefix_error (&error, "%s",
+                          _("Nothing was imported, because the records file could not be "
+                            "backed up first: "));
+          g_task_return_error (task, error);
+          return;
+        }
+      g_debug ("Backed up the records file to %s before the import", backup);
     }
 
   file_stream = g_file_read (td->file, cancellable, &error);

@@ -506,6 +506,337 @@ test_search_refused (Fixture       *fixture,
   }
 }
 
+/* Backups: XDG_DATA_HOME is a folder of the test, so that the automatic backups land there. */
+static char *
+use_own_data_home (Fixture *fixture)
+{
+  char *data = g_build_filename (fixture->tmpdir, "data", NULL);
+
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  return data;
+}
+
+static guint
+count_lines_with (const char *text,
+                  const char *word)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], word) != NULL)
+      n++;
+  return n;
+}
+
+/* The path printed between the last pair of quotes of a line containing word. */
+static char *
+quoted_path_after (const char *text,
+                   const char *word)
+{
+  const char *line = strstr (text, word);
+  const char *open, *close;
+
+  g_assert_nonnull (line);
+  open = strstr (line, "“");
+  g_assert_nonnull (open);
+  open += strlen ("“");
+  close = strstr (open, "”");
+  g_assert_nonnull (close);
+  return g_strndup (open, close - open);
+}
+
+/* --backup, then --restore of a backup of an empty file and back again, --list-backups. */
+static void
+test_backup_restore (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *home = use_own_data_home (fixture);
+  g_autofree char *db = g_build_filename (fixture->tmpdir, "records.db", NULL);
+  g_autofree char *empty = g_build_filename (fixture->tmpdir, "empty.db", NULL);
+  g_autofree char *xml = g_build_filename (fixture->tmpdir, "records.xml", NULL);
+  g_autofree char *xml2 = g_build_filename (fixture->tmpdir, "again.xml", NULL);
+  g_autofree char *backup = g_build_filename (fixture->tmpdir, "sample.sqlite3", NULL);
+  g_autofree char *empty_backup = g_build_filename (fixture->tmpdir, "empty.sqlite3", NULL);
+  g_autofree char *previous = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+
+  {
+    const char *create[] = { "--database", db, "--check", NULL };
+    const char *export[] = { "--database", db, "--export", xml, NULL };
+    const char *args[] = { "--database", db, "--backup", backup, NULL };
+
+    g_assert_cmpint (run (create, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (export, &out, &err), ==, 0);
+    first = contents_of (xml);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_nonnull (strstr (out, backup));
+    g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* No daily backup from the command line, and --check made none */
+  {
+    const char *args[] = { "--database", db, "--list-backups", NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "There are no backups"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* An empty records file (--export makes one without the sample), backed up */
+  {
+    const char *make[] = { "--database", empty, "--export", xml2, NULL };
+    const char *args[] = { "--database", empty, "--backup", empty_backup, NULL };
+
+    g_assert_cmpint (run (make, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* Restoring the empty one empties the records file, after a backup of it */
+  {
+    const char *args[] = { "--database", db, "--restore", empty_backup, NULL };
+    const char *export[] = { "--database", db, "--export", xml2, NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_nonnull (strstr (out, "Restored"));
+    previous = quoted_path_after (out, "backed up to");
+    g_assert_true (g_str_has_prefix (previous, home));
+    g_assert_true (g_file_test (previous, G_FILE_TEST_IS_REGULAR));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+
+    g_assert_cmpint (run (export, &out, &err), ==, 0);
+    second = contents_of (xml2);
+    g_assert_null (strstr (second, "<municipality"));
+    g_clear_pointer (&second, g_free);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* --list-backups shows it, valid, with what it holds */
+  {
+    const char *args[] = { "--database", db, "--list-backups", NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_cmpuint (count_lines_with (out, previous), ==, 1);
+    g_assert_nonnull (strstr (out, "Before a restore"));
+    g_assert_nonnull (strstr (out, "\t46 records\t"));
+    g_assert_nonnull (strstr (out, "\tvalid\t"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* And back: the same XML as at first */
+  {
+    const char *args[] = { "--database", db, "--restore", previous, NULL };
+    const char *export[] = { "--database", db, "--export", xml2, NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (export, &out, &err), ==, 0);
+    second = contents_of (xml2);
+    g_assert_cmpstr (first, ==, second);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    const char *args[] = { "--database", db, "--list-backups", NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_cmpuint (count_lines_with (out, "Before a restore"), ==, 2);
+  }
+}
+
+/* A records file that does not open is restored all the same; the damaged one is kept. */
+static void
+test_backup_damaged (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *home = use_own_data_home (fixture);
+  g_autofree char *db = g_build_filename (fixture->tmpdir, "records.db", NULL);
+  g_autofree char *backup = g_build_filename (fixture->tmpdir, "backup.sqlite3", NULL);
+  g_autofree char *aside = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    const char *create[] = { "--database", db, "--check", NULL };
+    const char *args[] = { "--database", db, "--backup", backup, NULL };
+
+    g_assert_cmpint (run (create, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  g_file_set_contents (db, "this is no longer a database", -1, &error);
+  g_assert_no_error (error);
+
+  {
+    const char *args[] = { "--database", db, "--restore", backup, NULL };
+    const char *check[] = { "--database", db, "--check", NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "Restored"));
+    aside = quoted_path_after (out, "damaged records file was kept as");
+    kept = contents_of (aside);
+    g_assert_cmpstr (kept, ==, "this is no longer a database");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+
+    g_assert_cmpint (run (check, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "Municipalities: 16\n"));
+  }
+}
+
+/* Refusals name the file, exit 1 and change nothing. */
+static void
+test_backup_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *home = use_own_data_home (fixture);
+  g_autofree char *db = g_build_filename (fixture->tmpdir, "records.db", NULL);
+  g_autofree char *notes = g_build_filename (fixture->tmpdir, "notes.txt", NULL);
+  g_autofree char *nowhere = g_build_filename (fixture->tmpdir, "missing", "b.sqlite3", NULL);
+  g_autofree char *missing_db = g_build_filename (fixture->tmpdir, "none.db", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    const char *create[] = { "--database", db, "--check", NULL };
+
+    g_assert_cmpint (run (create, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  g_file_set_contents (notes, "Dear diary,\n", -1, &error);
+  g_assert_no_error (error);
+  before = contents_of (db);
+
+  {
+    const char *args[] = { "--database", db, "--restore", notes, NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "notes.txt"));
+    g_assert_nonnull (strstr (err, "Nothing was restored"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", db, "--backup", nowhere, NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "b.sqlite3"));
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", missing_db, "--backup", notes, NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "none.db"));
+    g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", db, "--backup", db, NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "records file itself"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  after = contents_of (db);
+  g_assert_cmpstr (before, ==, after);
+  {
+    const char *args[] = { "--database", db, "--list-backups", NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "There are no backups"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* Wrong combinations: 2 */
+  {
+    const char *both[] = { "--database", db, "--backup", notes, "--restore", notes, NULL };
+    const char *with_import[] = { "--database", db, "--list-backups", "--import", notes, NULL };
+
+    g_assert_cmpint (run (both, &out, &err), ==, 2);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (with_import, &out, &err), ==, 2);
+  }
+}
+
+/* --import backs up first (reason import); --dry-run does not. */
+static void
+test_backup_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *home = use_own_data_home (fixture);
+  g_autofree char *db = g_build_filename (fixture->tmpdir, "records.db", NULL);
+  g_autofree char *xml = g_build_filename (fixture->tmpdir, "records.xml", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  {
+    const char *create[] = { "--database", db, "--check", NULL };
+    const char *export[] = { "--database", db, "--export", xml, NULL };
+    const char *dry[] = { "--database", db, "--import", xml, "--dry-run", NULL };
+    const char *list[] = { "--database", db, "--list-backups", NULL };
+
+    g_assert_cmpint (run (create, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (export, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (dry, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (list, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "There are no backups"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", db, "--import", xml, NULL };
+    const char *list[] = { "--database", db, "--list-backups", NULL };
+
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (list, &out, &err), ==, 0);
+    g_assert_cmpuint (count_lines_with (out, "Before an import"), ==, 1);
+    g_assert_cmpuint (count_lines_with (out, home), ==, 1);
+    g_assert_nonnull (strstr (out, "\tvalid\t"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,6 +864,15 @@ main (int   argc,
               fixture_setup, test_search, fixture_teardown);
   g_test_add ("/cli/search/refused", Fixture, NULL,
               fixture_setup, test_search_refused, fixture_teardown);
+
+  g_test_add ("/cli/backup/backup-restore", Fixture, NULL,
+              fixture_setup, test_backup_restore, fixture_teardown);
+  g_test_add ("/cli/backup/damaged", Fixture, NULL,
+              fixture_setup, test_backup_damaged, fixture_teardown);
+  g_test_add ("/cli/backup/refused", Fixture, NULL,
+              fixture_setup, test_backup_refused, fixture_teardown);
+  g_test_add ("/cli/backup/import", Fixture, NULL,
+              fixture_setup, test_backup_import, fixture_teardown);
 
   return g_test_run ();
 }
