@@ -18,6 +18,7 @@
 #include "psi-certificate-xml.h"
 #include "psi-format.h"
 #include "psi-interface-language.h"
+#include "psi-open-error-dialog.h"
 #include "psi-record-list.h"
 #include "psi-sample.h"
 #include "psi-store-backup.h"
@@ -859,58 +860,30 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
-error_dialog_response_cb (GtkWindow      *dialog,
-                          PsiApplication *self)
+backup_restored_cb (PsiApplication     *self,
+                    const char         *message,
+                    PsiOpenErrorDialog *dialog)
 {
-  gtk_window_destroy (dialog);
+  GtkWindow *window;
+
+  /* The damaged file was replaced by a good backup: open it as on a normal start. */
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (PSI_IS_WINDOW (window))
+    psi_editor_toast_show_message (psi_window_get_toast (PSI_WINDOW (window)), message);
 }
 
-/* A small window of our own: GtkAlertDialog is GTK 4.10. */
+/* Says why the file cannot be opened; for a damaged file, offers the newest good backup. */
 static void
 show_open_error (PsiApplication *self,
+                 const char     *path,
                  const GError   *error)
 {
-  GtkWidget *window, *box, *icon, *title, *message, *button;
+  PsiOpenErrorDialog *dialog = psi_open_error_dialog_new (GTK_APPLICATION (self), path, error);
 
-  window = gtk_window_new ();
-  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
-  gtk_window_set_title (GTK_WINDOW (window), _("PSI Records"));
-  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 420, -1);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-
-  icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-  gtk_image_set_pixel_size (GTK_IMAGE (icon), 48);
-  gtk_box_append (GTK_BOX (box), icon);
-
-  title = gtk_label_new (_("Cannot Open the Records File"));
-  gtk_widget_add_css_class (title, "title-2");
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_box_append (GTK_BOX (box), title);
-
-  message = gtk_label_new (error->message);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (message), 50);
-  gtk_label_set_selectable (GTK_LABEL (message), TRUE);
-  gtk_label_set_justify (GTK_LABEL (message), GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (box), message);
-
-  /* Translators: the button of the message that the records file cannot be opened */
-  button = gtk_button_new_with_mnemonic (_("_Close"));
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (error_dialog_response_cb), window);
-  gtk_box_append (GTK_BOX (box), button);
-
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  gtk_window_set_default_widget (GTK_WINDOW (window), button);
-  gtk_window_set_focus (GTK_WINDOW (window), button);
-  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (backup_restored_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static int
@@ -1142,7 +1115,7 @@ psi_application_activate (GApplication *application)
   if (self->store == NULL)
     {
       g_message ("%s: %s", path, error->message);
-      show_open_error (self, error);
+      show_open_error (self, path, error);
       return;
     }
 

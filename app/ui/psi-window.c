@@ -12,6 +12,7 @@
 
 #include "psi-window.h"
 
+#include "psi-backups-dialog.h"
 #include "psi-editor-delete-dialog.h"
 #include "psi-editor-dialog.h"
 #include "psi-editor-toast.h"
@@ -44,6 +45,8 @@ struct _PsiWindow
   PsiSectionPage       *agreements_page;
   PsiOverviewPage      *overview_page;
   PsiEditorToast       *toast;
+  GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
 
   /* The open editor or delete confirmation, if any (weak). */
   GtkWindow            *editor;
@@ -216,17 +219,25 @@ update_edit_actions (PsiWindow *self)
 {
   PsiSectionPage *page = psi_window_get_current_page (self);
   gboolean selected = page != NULL && psi_section_page_get_selected_id (page) > 0;
+  /* A read-only file: nothing that writes (the banner at the top says why). */
+  gboolean writable = self->store == NULL || !psi_store_is_read_only (self->store);
   GAction *action;
 
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "new-record");
   if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), page != NULL);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), writable && page != NULL);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "edit-record");
   if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), selected);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), writable && selected);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "delete-record");
   if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), selected);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), writable && selected);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo-delete");
+  if (action != NULL && !writable)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "import-records");
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), writable);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "export-events");
   if (action != NULL && self->events_page != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
@@ -492,6 +503,29 @@ import_chooser_response_cb (PsiWindow            *self,
     psi_window_import_file (self, file);
 }
 
+/* Backups */
+
+static void
+backups_activated_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  PsiWindow *self = PSI_WINDOW (user_data);
+  PsiBackupsDialog *dialog = psi_backups_dialog_new (GTK_WINDOW (self), self->store);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_read_only_banner (PsiWindow *self)
+{
+  gboolean read_only = psi_store_is_read_only (self->store);
+
+  gtk_label_set_text (self->read_only_label,
+                      read_only ? psi_store_get_read_only_reason (self->store) : "");
+  gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
+}
+
 static void
 import_records_activated_cb (GSimpleAction *action,
                              GVariant      *parameter,
@@ -624,6 +658,7 @@ static const GActionEntry window_actions[] = {
   { "delete-record", delete_record_activated_cb },
   { "undo-delete", undo_delete_activated_cb },
   { "import-records", import_records_activated_cb },
+  { "backups", backups_activated_cb },
   { "export-records", export_records_activated_cb },
   { "export-events", export_events_activated_cb },
 };
@@ -681,6 +716,7 @@ psi_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "external-change",
                            G_CALLBACK (store_external_change_cb), self, G_CONNECT_SWAPPED);
   update_edit_actions (self);
+  update_read_only_banner (self);
   psi_overview_page_set_store (self->overview_page, self->store);
 
   if (self->settings != NULL)
@@ -794,6 +830,8 @@ psi_window_class_init (PsiWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/psi-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PsiWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PsiWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, PsiWindow, competitions_stack);
   gtk_widget_class_bind_template_child (widget_class, PsiWindow, people_stack);
   gtk_widget_class_bind_template_child (widget_class, PsiWindow, events_page);

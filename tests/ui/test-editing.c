@@ -25,71 +25,26 @@
 #include "psi-sample.h"
 #include "psi-section-page.h"
 #include "psi-test-ui.h"
+#include "psi-test-window.h"
 #include "psi-trilingual-entry.h"
 #include "psi-window.h"
 
 #define TEPLOKLUCHENKA_UUID  "b8aba15f-bd84-4789-9696-cb44c228843c"
 
-typedef struct
-{
-  char      *tmpdir;
-  PsiStore  *store;
-  PsiWindow *window;
-} Fixture;
+typedef PsiTestWindow Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  g_settings_reset (settings, "last-section");
-  psi_language_set_current (PSI_LANGUAGE_EN);
-
-  f->tmpdir = g_dir_make_tmp ("psi-edit-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->tmpdir, "records.db", NULL);
-  f->store = psi_sample_open_store (path, &error);
-  g_assert_no_error (error);
-
-  f->window = g_object_ref (psi_window_new (NULL, f->store));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (psi_test_wait_for (psi_test_widget_is_mapped, f->window));
-  psi_test_settle ();
+  psi_test_window_setup (f, "psi-edit-ui", TRUE);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  psi_test_settle ();
-  g_assert_finalize_object (g_steal_pointer (&f->window));
-  g_assert_finalize_object (g_steal_pointer (&f->store));
-  psi_test_remove_tree (f->tmpdir);
-  g_free (f->tmpdir);
-  psi_language_set_current (PSI_LANGUAGE_EN);
-}
-
-static gint64
-id_by_title (PsiStore      *store,
-             PsiRecordKind  kind,
-             const char    *title)
-{
-  g_autoptr(PsiRecordList) list = psi_record_list_new (store, kind);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-    {
-      g_autoptr(PsiRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autofree char *t = psi_record_dup_title (record, PSI_LANGUAGE_EN);
-
-      if (g_str_equal (t, title))
-        return psi_record_get_id (record);
-    }
-  return 0;
+  psi_test_window_teardown (f);
 }
 
 static gboolean
@@ -231,7 +186,7 @@ add_winner (Fixture    *f,
   g_assert_nonnull (psi_editor_dialog_get_error (editor, "municipality"));
   g_assert_false (save_sensitive (editor));
   g_assert_true (psi_editor_dialog_choose (editor, "municipality",
-                                           id_by_title (f->store, PSI_RECORD_KIND_MUNICIPALITY,
+                                           psi_test_id_by_title (f->store, PSI_RECORD_KIND_MUNICIPALITY,
                                                         municipality)));
   set_choice (editor, "award_kind", PSI_AWARD_KIND_WINNER);
   set_spin (editor, "place", place);
@@ -274,7 +229,7 @@ test_tied_winners (Fixture       *f,
 
   /* The window shows and selects the new competition. */
   page = psi_window_get_page (f->window, PSI_RECORD_KIND_COMPETITION);
-  id = id_by_title (f->store, PSI_RECORD_KIND_COMPETITION, "Clean streets");
+  id = psi_test_id_by_title (f->store, PSI_RECORD_KIND_COMPETITION, "Clean streets");
   g_assert_cmpint (id, >, 0);
   g_assert_cmpint (psi_section_page_get_selected_id (page), ==, id);
 
@@ -311,7 +266,7 @@ test_validation (Fixture       *f,
                  gconstpointer  data)
 {
   PsiEditorDialog *editor;
-  gint64 competition = id_by_title (f->store, PSI_RECORD_KIND_COMPETITION,
+  gint64 competition = psi_test_id_by_title (f->store, PSI_RECORD_KIND_COMPETITION,
                                     "Information campaign on the importance of utility payments");
   GtkWidget *row;
 
@@ -319,7 +274,7 @@ test_validation (Fixture       *f,
   editor = open_editor (f, "win.new-record");
   g_assert_true (psi_editor_dialog_choose (editor, "competition", competition));
   g_assert_true (psi_editor_dialog_choose (editor, "municipality",
-                                           id_by_title (f->store, PSI_RECORD_KIND_MUNICIPALITY,
+                                           psi_test_id_by_title (f->store, PSI_RECORD_KIND_MUNICIPALITY,
                                                         "Saruu")));
   g_assert_true (psi_editor_dialog_get_valid (editor));
   g_assert_true (save_sensitive (editor));
@@ -396,7 +351,7 @@ test_validation (Fixture       *f,
   g_assert_true (save_sensitive (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
   g_assert_true (psi_test_wait_for (editor_is_closed, f->window));
-  g_assert_cmpint (id_by_title (f->store, PSI_RECORD_KIND_CLUSTER, "Lake cluster"), ==, 0);
+  g_assert_cmpint (psi_test_id_by_title (f->store, PSI_RECORD_KIND_CLUSTER, "Lake cluster"), ==, 0);
 }
 
 static gboolean
@@ -414,7 +369,7 @@ test_rename (Fixture       *f,
              gconstpointer  data)
 {
   PsiSectionPage *page = psi_window_get_page (f->window, PSI_RECORD_KIND_MUNICIPALITY);
-  gint64 kenesh = id_by_title (f->store, PSI_RECORD_KIND_MUNICIPALITY, "Kenesh");
+  gint64 kenesh = psi_test_id_by_title (f->store, PSI_RECORD_KIND_MUNICIPALITY, "Kenesh");
   PsiEditorDialog *editor;
   g_autoptr(PsiRecord) saved = NULL;
   g_autoptr(GError) error = NULL;
@@ -456,11 +411,11 @@ test_delete_undo (Fixture       *f,
   PsiSectionPage *page = psi_window_get_page (f->window, PSI_RECORD_KIND_MUNICIPALITY);
   PsiRecordList *list = psi_section_page_get_list (page);
   PsiEditorToast *toast = psi_window_get_toast (f->window);
-  gint64 id = id_by_title (f->store, PSI_RECORD_KIND_MUNICIPALITY, "Teplokluchenka");
+  gint64 id = psi_test_id_by_title (f->store, PSI_RECORD_KIND_MUNICIPALITY, "Teplokluchenka");
   g_autoptr(GError) error = NULL;
   g_autoptr(PsiRecord) back = NULL;
   gint64 awards = psi_store_count (f->store, PSI_RECORD_KIND_AWARD, NULL);
-  gint64 kerege = id_by_title (f->store, PSI_RECORD_KIND_MUNICIPALITY, "Kerege-Tash");
+  gint64 kerege = psi_test_id_by_title (f->store, PSI_RECORD_KIND_MUNICIPALITY, "Kerege-Tash");
   GtkWindow *dialog;
 
   g_assert_true (psi_window_show_record (f->window, PSI_RECORD_KIND_MUNICIPALITY, id));
@@ -502,7 +457,7 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpint (psi_store_count (f->store, PSI_RECORD_KIND_AWARD, NULL), ==, awards);
   {
     g_autoptr(PsiRecord) cluster = NULL;
-    gint64 cluster_id = id_by_title (f->store, PSI_RECORD_KIND_CLUSTER,
+    gint64 cluster_id = psi_test_id_by_title (f->store, PSI_RECORD_KIND_CLUSTER,
                                      "Teplokluchenka cluster");
 
     cluster = psi_store_load (f->store, PSI_RECORD_KIND_CLUSTER, cluster_id, &error);
@@ -714,7 +669,7 @@ test_shortcuts (Fixture       *f,
   /* Enter on a row of a list edits it. */
   g_assert_true (psi_window_show_page (f->window, PSI_RECORD_KIND_MUNICIPALITY));
   g_assert_true (psi_window_show_record (f->window, PSI_RECORD_KIND_MUNICIPALITY,
-                                         id_by_title (f->store, PSI_RECORD_KIND_MUNICIPALITY,
+                                         psi_test_id_by_title (f->store, PSI_RECORD_KIND_MUNICIPALITY,
                                                       "Masy")));
   g_signal_emit_by_name (psi_section_page_get_column_view (
                            psi_window_get_page (f->window, PSI_RECORD_KIND_MUNICIPALITY)),

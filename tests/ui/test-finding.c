@@ -21,50 +21,23 @@
 #include "psi-sample.h"
 #include "psi-section-page.h"
 #include "psi-test-ui.h"
+#include "psi-test-window.h"
 #include "psi-window.h"
 
-typedef struct
-{
-  char      *tmpdir;
-  PsiStore  *store;
-  PsiWindow *window;
-} Fixture;
+typedef PsiTestWindow Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  g_settings_reset (settings, "last-section");
-  psi_language_set_current (PSI_LANGUAGE_EN);
-
-  f->tmpdir = g_dir_make_tmp ("psi-finding-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->tmpdir, "records.db", NULL);
-  f->store = psi_sample_open_store (path, &error);
-  g_assert_no_error (error);
-
-  f->window = g_object_ref (psi_window_new (NULL, f->store));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (psi_test_wait_for (psi_test_widget_is_mapped, f->window));
-  psi_test_settle ();
+  psi_test_window_setup (f, "psi-finding", TRUE);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  psi_test_settle ();
-  g_assert_finalize_object (g_steal_pointer (&f->window));
-  g_assert_finalize_object (g_steal_pointer (&f->store));
-  psi_test_remove_tree (f->tmpdir);
-  g_free (f->tmpdir);
-  psi_language_set_current (PSI_LANGUAGE_EN);
+  psi_test_window_teardown (f);
 }
 
 /* Helpers */
@@ -85,24 +58,6 @@ find_widget_of_type (GtkWidget *widget,
         return found;
     }
   return NULL;
-}
-
-static gint64
-id_by_title (PsiStore      *store,
-             PsiRecordKind  kind,
-             const char    *title)
-{
-  g_autoptr(PsiRecordList) list = psi_record_list_new (store, kind);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-    {
-      g_autoptr(PsiRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autofree char *t = psi_record_dup_title (record, PSI_LANGUAGE_EN);
-
-      if (g_str_equal (t, title))
-        return psi_record_get_id (record);
-    }
-  return 0;
 }
 
 typedef struct
@@ -321,7 +276,7 @@ test_global_search (Fixture       *f,
     PSI_RECORD_KIND_MUNICIPALITY, PSI_RECORD_KIND_CLUSTER, PSI_RECORD_KIND_ORGANISATION,
     PSI_RECORD_KIND_OFFICIAL, PSI_RECORD_KIND_AGREEMENT,
   };
-  gint64 cluster = id_by_title (f->store, PSI_RECORD_KIND_CLUSTER, "Teplokluchenka cluster");
+  gint64 cluster = psi_test_id_by_title (f->store, PSI_RECORD_KIND_CLUSTER, "Teplokluchenka cluster");
   PsiGlobalSearch *search;
   GtkWidget *results;
   GtkListBoxRow *row;
@@ -580,7 +535,7 @@ test_filters (Fixture       *f,
     PsiSectionPage *municipalities = psi_window_get_page (f->window,
                                                           PSI_RECORD_KIND_MUNICIPALITY);
     GtkDropDown *regions = psi_section_page_get_filter_dropdown (municipalities, "region");
-    gint64 region_id = id_by_title (f->store, PSI_RECORD_KIND_REGION, "Issyk-Kul region");
+    gint64 region_id = psi_test_id_by_title (f->store, PSI_RECORD_KIND_REGION, "Issyk-Kul region");
     g_autoptr(PsiRecord) region = psi_store_load (f->store, PSI_RECORD_KIND_REGION, region_id,
                                                   &error);
     g_autoptr(GListModel) in_region = NULL;
