@@ -13,6 +13,8 @@
 
 #include "psi-store-edit.h"
 
+#include "psi-store-certificates.h"
+
 typedef struct
 {
   PsiRecord         *before;   /* full record as it was */
@@ -30,8 +32,27 @@ struct _PsiDeletion
   gint64      old_id;
   GArray     *dependents;   /* of Dependent */
   GHashTable *planned;      /* "kind:id" of the records in the plan */
+  GPtrArray  *blockers;     /* of Blocker: certificates of awards the deletion would delete */
   gboolean    applied;
 };
+
+/* A certificate issued for an award: the award cannot be deleted (the certificates table
+ * refers to it ON DELETE RESTRICT; certificates are revoked, never deleted). */
+typedef struct
+{
+  char      *number;
+  PsiRecord *award;
+} Blocker;
+
+static void
+blocker_free (gpointer data)
+{
+  Blocker *b = data;
+
+  g_free (b->number);
+  g_clear_object (&b->award);
+  g_free (b);
+}
 
 G_DEFINE_FINAL_TYPE (PsiDeletion, psi_deletion, G_TYPE_OBJECT)
 
@@ -237,6 +258,49 @@ plan_record (PsiDeletion  *self,
     }
 }
 
+/* The certificates of an award the plan deletes. */
+static gboolean
+find_blockers (PsiDeletion  *self,
+               PsiRecord    *award,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) certificates = NULL;
+
+  certificates = psi_store_certificate_list_for_award (self->store, psi_record_get_id (award),
+                                                       error);
+  if (certificates == NULL)
+    return FALSE;
+  for (guint i = 0; i < certificates->len; i++)
+    {
+      PsiCertificate *c = g_ptr_array_index (certificates, i);
+      Blocker *b = g_new0 (Blocker, 1);
+
+      b->number = g_strdup (c->number);
+      b->award = g_object_ref (award);
+      g_ptr_array_add (self->blockers, b);
+    }
+  return TRUE;
+}
+
+static gboolean
+plan_blockers (PsiDeletion  *self,
+               GError      **error)
+{
+  if (psi_record_get_kind (self->record) == PSI_RECORD_KIND_AWARD &&
+      !find_blockers (self, self->record, error))
+    return FALSE;
+  for (guint i = 0; i < self->dependents->len; i++)
+    {
+      Dependent *d = &g_array_index (self->dependents, Dependent, i);
+
+      if (d->action == PSI_DELETION_DELETE &&
+          psi_record_get_kind (d->before) == PSI_RECORD_KIND_AWARD &&
+          !find_blockers (self, d->before, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Undo: ids of re-inserted records, old -> new. */
 
 static gint64
@@ -387,6 +451,7 @@ psi_deletion_finalize (GObject *object)
 
   g_clear_pointer (&self->dependents, g_array_unref);
   g_clear_pointer (&self->planned, g_hash_table_unref);
+  g_clear_pointer (&self->blockers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (psi_deletion_parent_class)->finalize (object);
 }
@@ -406,6 +471,7 @@ psi_deletion_init (PsiDeletion *self)
   self->dependents = g_array_new (FALSE, TRUE, sizeof (Dependent));
   g_array_set_clear_func (self->dependents, dependent_clear);
   self->planned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->blockers = g_ptr_array_new_with_free_func (blocker_free);
 }
 
 PsiDeletion *
@@ -428,7 +494,7 @@ psi_deletion_new (PsiStore       *store,
   self->old_id = id;
   g_hash_table_add (self->planned, record_key (kind, id));
 
-  if (!plan_record (self, self->record, error))
+  if (!plan_record (self, self->record, error) || !plan_blockers (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -481,6 +547,30 @@ psi_deletion_get_dependent (PsiDeletion       *self,
   return d->before;
 }
 
+guint
+psi_deletion_get_n_blockers (PsiDeletion *self)
+{
+  g_return_val_if_fail (PSI_IS_DELETION (self), 0);
+
+  return self->blockers->len;
+}
+
+const char *
+psi_deletion_get_blocker (PsiDeletion  *self,
+                          guint         index,
+                          PsiRecord   **award)
+{
+  Blocker *b;
+
+  g_return_val_if_fail (PSI_IS_DELETION (self), NULL);
+  g_return_val_if_fail (index < self->blockers->len, NULL);
+
+  b = g_ptr_array_index (self->blockers, index);
+  if (award != NULL)
+    *award = b->award;
+  return b->number;
+}
+
 gboolean
 psi_deletion_get_applied (PsiDeletion *self)
 {
@@ -496,6 +586,20 @@ psi_deletion_apply (PsiDeletion  *self,
   g_return_val_if_fail (PSI_IS_DELETION (self), FALSE);
   g_return_val_if_fail (!self->applied, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->blockers->len > 0)
+    {
+      Blocker *b = g_ptr_array_index (self->blockers, 0);
+      g_autofree char *title = psi_record_dup_title (self->record, psi_language_get_current ());
+
+      g_set_error (error, PSI_STORE_ERROR, PSI_STORE_ERROR_CONSTRAINT,
+                   /* Translators: the first %s is a record's name, the second a certificate
+                    * number such as PSI-2020-0007 */
+                   _("“%s” cannot be deleted: certificate %s was issued for its award. "
+                     "Certificates are kept: revoke the certificate instead."),
+                   title, b->number);
+      return FALSE;
+    }
 
   if (!psi_store_begin (self->store, error))
     return FALSE;

@@ -25,6 +25,7 @@ G_BEGIN_DECLS
  *                 signatories
  *   award, agreement  nothing else
  *   region, district  refused while anything refers to them
+ * An award that has a certificate cannot be deleted (see psi_deletion_get_n_blockers ()).
  * psi_deletion_apply () runs all of it in one transaction; psi_deletion_undo () puts everything
  * back in one transaction: deleted records are inserted again with their old values and uuids
  * (they get new ids; references among them are remapped), changed records get their old
@@ -56,6 +57,14 @@ guint         psi_deletion_get_n_dependents   (PsiDeletion        *self);
 PsiRecord    *psi_deletion_get_dependent      (PsiDeletion        *self,
                                                guint               index,
                                                PsiDeletionAction  *action);
+/* The certificates that keep the deletion from happening: one for each certificate of an
+ * award it would delete (the award itself, or the awards of a competition, municipality...).
+ * Certificates are never deleted, only revoked, so while there is one the deletion is refused;
+ * award (may be NULL) receives the award it was issued for. */
+guint         psi_deletion_get_n_blockers     (PsiDeletion        *self);
+const char   *psi_deletion_get_blocker        (PsiDeletion        *self,
+                                               guint               index,
+                                               PsiRecord         **award);
 gboolean      psi_deletion_get_applied        (PsiDeletion        *self);
 /* Deletes in one transaction. FALSE with an error (nothing changed) on failure. */
 gboolean      psi_deletion_apply              (PsiDeletion        *self,

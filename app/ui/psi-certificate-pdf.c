@@ -23,8 +23,8 @@
 G_DEFINE_QUARK (psi-certificate-pdf-error-quark, psi_certificate_pdf_error)
 
 /* A4 landscape, in points */
-#define PAGE_WIDTH 842.0
-#define PAGE_HEIGHT 595.0
+#define PAGE_WIDTH PSI_CERTIFICATE_PAGE_WIDTH
+#define PAGE_HEIGHT PSI_CERTIFICATE_PAGE_HEIGHT
 #define MARGIN 42.0
 #define QR_SIZE 96.0
 
@@ -781,8 +781,32 @@ draw_page (cairo_t                    *cr,
 
   draw_qr (cr, payload, PAGE_WIDTH - MARGIN - QR_SIZE, PAGE_HEIGHT - MARGIN - QR_SIZE + 8,
            QR_SIZE);
-  cairo_show_page (cr);
   return cairo_status (cr) == CAIRO_STATUS_SUCCESS;
+}
+
+void
+psi_certificate_draw_page (cairo_t                    *cr,
+                           xmlDocPtr                   doc,
+                           PsiCertificatePdfLanguage   language,
+                           double                      width,
+                           double                      height)
+{
+  double scale;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (language <= PSI_CERTIFICATE_PDF_TRILINGUAL);
+
+  if (width <= 0 || height <= 0)
+    return;
+  scale = MIN (width / PAGE_WIDTH, height / PAGE_HEIGHT);
+  cairo_save (cr);
+  cairo_translate (cr, (width - PAGE_WIDTH * scale) / 2, (height - PAGE_HEIGHT * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_clip (cr);
+  draw_page (cr, doc, language);
+  cairo_restore (cr);
 }
 
 static cairo_status_t
@@ -798,22 +822,13 @@ write_cb (void                *closure,
 }
 
 gboolean
-psi_certificate_pdf_render_docs (GPtrArray                  *docs,
-                                 PsiCertificatePdfLanguage   language,
-                                 GFile                      *file,
-                                 GError                    **error)
+psi_certificate_pdf_check_docs (GPtrArray                  *docs,
+                                PsiCertificatePdfLanguage   language,
+                                GError                    **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-
   g_return_val_if_fail (docs != NULL, FALSE);
   g_return_val_if_fail (language <= PSI_CERTIFICATE_PDF_TRILINGUAL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  /* Everything is checked before anything is written */
   for (guint i = 0; i < docs->len; i++)
     {
       xmlDocPtr doc = g_ptr_array_index (docs, i);
@@ -842,10 +857,52 @@ psi_certificate_pdf_render_docs (GPtrArray                  *docs,
             !check_texts (cert, number, l, error))
           return FALSE;
     }
+  return TRUE;
+}
 
-  /* Written to a temporary file and renamed at the end: a failure leaves the old file */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+gboolean
+psi_certificate_pdf_render_docs (GPtrArray                  *docs,
+                                 PsiCertificatePdfLanguage   language,
+                                 GFile                      *file,
+                                 GError                    **error)
+{
+  return psi_certificate_pdf_render_docs_full (docs, language, file, NULL, NULL, NULL, error);
+}
+
+gboolean
+psi_certificate_pdf_render_docs_full (GPtrArray                  *docs,
+                                      PsiCertificatePdfLanguage   language,
+                                      GFile                      *file,
+                                      GCancellable               *cancellable,
+                                      PsiCertificatePageFunc      page_done,
+                                      gpointer                    user_data,
+                                      GError                    **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  gboolean existed;
+
+  g_return_val_if_fail (docs != NULL, FALSE);
+  g_return_val_if_fail (language <= PSI_CERTIFICATE_PDF_TRILINGUAL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Everything is checked before anything is written */
+  if (!psi_certificate_pdf_check_docs (docs, language, error))
+    return FALSE;
+
+  /* Written to a temporary file and renamed at the end: a failure leaves the old file (a new
+   * file is written in place, and removed on failure) */
+  existed = g_file_query_exists (file, NULL);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
                            &local_error);
+  if (stream == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (stream == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
@@ -859,16 +916,35 @@ psi_certificate_pdf_render_docs (GPtrArray                  *docs,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
   cr = cairo_create (surface);
   for (guint i = 0; i < docs->len; i++)
-    draw_page (cr, g_ptr_array_index (docs, i), language);
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+        break;
+      draw_page (cr, g_ptr_array_index (docs, i), language);
+      cairo_show_page (cr);
+      if (page_done != NULL)
+        page_done (i + 1, docs->len, user_data);
+    }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (local_error != NULL)
+    {
+      /* Cancelled: the old file stays as it was */
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS ||
       !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
+
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
 
       g_set_error (error, PSI_CERTIFICATE_PDF_ERROR, PSI_CERTIFICATE_PDF_ERROR_WRITE,
                    _("Cannot write %s: %s"), name,
@@ -887,7 +963,7 @@ psi_certificate_pdf_export_competition (PsiStore                   *store,
                                         GError                    **error)
 {
   g_autoptr(GArray) awards = NULL;
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) xmlFreeDoc);
+  g_autoptr(GPtrArray) docs = NULL;
 
   g_return_val_if_fail (PSI_IS_STORE (store), FALSE);
   g_return_val_if_fail (competition_id > 0, FALSE);
@@ -895,37 +971,8 @@ psi_certificate_pdf_export_competition (PsiStore                   *store,
   awards = psi_store_certificate_list_awards (store, competition_id, error);
   if (awards == NULL)
     return FALSE;
-  for (guint i = 0; i < awards->len; i++)
-    {
-      gint64 award_id = g_array_index (awards, gint64, i);
-      g_autoptr(GPtrArray) certificates = NULL;
-      PsiCertificate *current = NULL;
-      xmlDocPtr doc;
-
-      certificates = psi_store_certificate_list_for_award (store, award_id, error);
-      if (certificates == NULL)
-        return FALSE;
-      for (guint j = 0; j < certificates->len; j++)
-        {
-          PsiCertificate *c = g_ptr_array_index (certificates, j);
-
-          if (c->status != PSI_CERTIFICATE_STATUS_REVOKED)
-            current = c;
-        }
-      if (current == NULL)
-        {
-          current = psi_store_certificate_issue (store, award_id, NULL, error);
-          if (current == NULL)
-            return FALSE;
-          g_ptr_array_add (certificates, current);
-        }
-      doc = psi_certificate_xml_build (store, current, error);
-      if (doc == NULL)
-        return FALSE;
-      g_ptr_array_add (docs, doc);
-      if (!psi_certificate_xml_validate (doc, error) ||
-          !psi_certificate_sign_doc (doc, key_path, error))
-        return FALSE;
-    }
+  docs = psi_certificate_xml_dup_signed_docs (store, awards, key_path, error);
+  if (docs == NULL)
+    return FALSE;
   return psi_certificate_pdf_render_docs (docs, language, file, error);
 }

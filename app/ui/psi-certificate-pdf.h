@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 #include <libxml/tree.h>
 
@@ -54,12 +55,46 @@ char      *psi_certificate_amount_in_words   (guint64                     amount
  * SHA-256 of the decoded SignatureValue; NULL for an unsigned document. */
 char      *psi_certificate_pdf_dup_qr_payload (xmlDocPtr                  doc);
 
+/* The size of a page, A4 landscape, in points. */
+#define PSI_CERTIFICATE_PAGE_WIDTH  842.0
+#define PSI_CERTIFICATE_PAGE_HEIGHT 595.0
+
+/* Called after each page is drawn (in the thread that renders). */
+typedef void (*PsiCertificatePageFunc) (guint    n_done,
+                                        guint    n_pages,
+                                        gpointer user_data);
+
+/* Checks that every document can be printed in language: signed, not revoked, every text
+ * there. The message names the certificate and what is missing. */
+gboolean   psi_certificate_pdf_check_docs    (GPtrArray                  *docs,
+                                              PsiCertificatePdfLanguage   language,
+                                              GError                    **error);
+
+/* Draws the page of doc onto cr, scaled to fit width × height (in cr's units) and centred;
+ * the same drawing as the PDF's, for the print dialog and the preview. Does not check the
+ * texts (see psi_certificate_pdf_check_docs ()). */
+void       psi_certificate_draw_page         (cairo_t                    *cr,
+                                              xmlDocPtr                   doc,
+                                              PsiCertificatePdfLanguage   language,
+                                              double                      width,
+                                              double                      height);
+
 /* Renders the signed certificate documents (xmlDocPtr, each a <certificate> root), a page
  * each, to file. Checks every page first: nothing is written when one cannot be printed. */
 gboolean   psi_certificate_pdf_render_docs   (GPtrArray                  *docs,
                                               PsiCertificatePdfLanguage   language,
                                               GFile                      *file,
                                               GError                    **error);
+
+/* The same, cancellable (G_IO_ERROR_CANCELLED; the old file stays) and with page_done
+ * (may be NULL) called after each page. */
+gboolean   psi_certificate_pdf_render_docs_full (GPtrArray               *docs,
+                                                 PsiCertificatePdfLanguage language,
+                                                 GFile                   *file,
+                                                 GCancellable            *cancellable,
+                                                 PsiCertificatePageFunc   page_done,
+                                                 gpointer                 user_data,
+                                                 GError                 **error);
 
 /* Every current (not revoked) certificate of the competition's awards (issuing missing ones),
  * signed with the key at key_path (NULL: the project's key), into one PDF. */

@@ -23,6 +23,11 @@ struct _PsiEditorDeleteDialog
 
   GtkLabel     *heading_label;
   GtkBox       *dependents_box;
+  GtkBox       *blockers_box;
+  GtkWidget    *dependents_label;
+  GtkWidget    *undo_label;
+  GtkButton    *cancel_button;
+  GtkWidget    *delete_button;
 };
 
 G_DEFINE_FINAL_TYPE (PsiEditorDeleteDialog, psi_editor_delete_dialog, GTK_TYPE_WINDOW)
@@ -109,6 +114,50 @@ fill_dependents (PsiEditorDeleteDialog *self)
     }
 }
 
+/* The certificates that keep the record from being deleted: no Delete button then. */
+static void
+fill_blockers (PsiEditorDeleteDialog *self)
+{
+  guint n = psi_deletion_get_n_blockers (self->deletion);
+  GtkWidget *list;
+
+  if (n == 0)
+    return;
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < n; i++)
+    {
+      PsiRecord *award = NULL;
+      const char *number = psi_deletion_get_blocker (self->deletion, i, &award);
+      g_autofree char *summary = psi_format_record_summary (award);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *number_label = gtk_label_new (number);
+      GtkWidget *award_label = gtk_label_new (summary);
+
+      gtk_widget_add_css_class (number_label, "heading");
+      gtk_label_set_xalign (GTK_LABEL (award_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (award_label), TRUE);
+      gtk_widget_set_hexpand (award_label, TRUE);
+      gtk_box_append (GTK_BOX (row), number_label);
+      gtk_box_append (GTK_BOX (row), award_label);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_box_append (self->blockers_box, list);
+  gtk_widget_set_visible (GTK_WIDGET (self->blockers_box), TRUE);
+
+  /* Nothing to confirm: only a way out */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delete.confirm", FALSE);
+  gtk_widget_set_visible (self->delete_button, FALSE);
+  /* Translators: the button that closes the window saying a record cannot be deleted */
+  gtk_button_set_label (self->cancel_button, _("_Close"));
+  /* What a deletion would change does not matter when there is none */
+  gtk_widget_set_visible (self->dependents_label, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->dependents_box), FALSE);
+  gtk_widget_set_visible (self->undo_label, FALSE);
+}
+
 static void
 confirm_action (GtkWidget  *widget,
                 const char *action_name,
@@ -117,6 +166,8 @@ confirm_action (GtkWidget  *widget,
   PsiEditorDeleteDialog *self = PSI_EDITOR_DELETE_DIALOG (widget);
   g_autoptr(PsiDeletion) deletion = g_object_ref (self->deletion);
 
+  if (psi_deletion_get_n_blockers (deletion) > 0)
+    return;
   gtk_widget_set_visible (widget, FALSE);
   g_signal_emit (self, signals[CONFIRMED], 0, deletion);
   gtk_window_destroy (GTK_WINDOW (self));
@@ -157,6 +208,11 @@ psi_editor_delete_dialog_class_init (PsiEditorDeleteDialogClass *klass)
                                                "/editors/psi-editor-delete-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PsiEditorDeleteDialog, heading_label);
   gtk_widget_class_bind_template_child (widget_class, PsiEditorDeleteDialog, dependents_box);
+  gtk_widget_class_bind_template_child (widget_class, PsiEditorDeleteDialog, blockers_box);
+  gtk_widget_class_bind_template_child (widget_class, PsiEditorDeleteDialog, dependents_label);
+  gtk_widget_class_bind_template_child (widget_class, PsiEditorDeleteDialog, undo_label);
+  gtk_widget_class_bind_template_child (widget_class, PsiEditorDeleteDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, PsiEditorDeleteDialog, delete_button);
 
   gtk_widget_class_install_action (widget_class, "delete.confirm", NULL, confirm_action);
   gtk_widget_class_install_action (widget_class, "delete.cancel", NULL, cancel_action);
@@ -184,10 +240,17 @@ psi_editor_delete_dialog_new (GtkWindow   *parent,
   self->deletion = g_object_ref (deletion);
 
   title = psi_deletion_dup_title (deletion);
-  /* Translators: heading of the window that asks before a deletion; %s is the record's name */
-  heading = g_strdup_printf (_("Delete “%s”?"), title);
+  if (psi_deletion_get_n_blockers (deletion) > 0)
+    /* Translators: heading of the window shown instead of a deletion that is not allowed;
+     * %s is the record's name */
+    heading = g_strdup_printf (_("“%s” cannot be deleted"), title);
+  else
+    /* Translators: heading of the window that asks before a deletion; %s is the record's
+     * name */
+    heading = g_strdup_printf (_("Delete “%s”?"), title);
   gtk_label_set_text (self->heading_label, heading);
   fill_dependents (self);
+  fill_blockers (self);
   gtk_widget_grab_focus (gtk_window_get_titlebar (GTK_WINDOW (self)));
 
   return self;

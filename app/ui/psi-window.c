@@ -23,6 +23,7 @@
 #include "psi-section-page.h"
 #include "psi-store-edit.h"
 #include "psi-ui-scope.h"
+#include "psi-window-certificates.h"
 #include "psi-xml-task.h"
 
 struct _PsiWindow
@@ -370,7 +371,8 @@ delete_record_activated_cb (GSimpleAction *action,
     }
 
   /* Nothing else changes: delete at once; the notice offers to undo. */
-  if (psi_deletion_get_n_dependents (deletion) == 0)
+  if (psi_deletion_get_n_dependents (deletion) == 0 &&
+      psi_deletion_get_n_blockers (deletion) == 0)
     {
       apply_deletion (self, deletion);
       return;
@@ -885,6 +887,7 @@ psi_window_init (PsiWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    window_actions, G_N_ELEMENTS (window_actions),
                                    self);
+  _psi_window_certificates_init (self);
   self->settings = psi_settings_new_if_installed ();
   if (self->settings == NULL)
     g_warning ("The GSettings schema %s is not installed; window state will not be kept",

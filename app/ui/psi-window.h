@@ -24,7 +24,9 @@ G_BEGIN_DECLS
  * win.edit-record (<Ctrl>e, F2, Enter on a row), win.delete-record (Delete; asks when other
  * records depend on it, then offers Undo in a notice at the bottom), win.undo-delete
  * (<Ctrl>z, while the notice is shown), win.import-records (<Ctrl>o), win.export-records
- * (<Ctrl><Shift>e), win.export-events (the selected event). All the state a rebuilt window
+ * (<Ctrl><Shift>e), win.export-events (the selected event); the certificate actions
+ * (win.print-certificates, win.export-certificates, win.export-public-key,
+ * win.verify-certificate) are in psi-window-certificates.c. All the state a rebuilt window
  * needs to look the same (section, list, search and selection of every page) can be read and
  * set with the functions below. */
 

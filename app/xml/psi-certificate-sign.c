@@ -473,6 +473,16 @@ psi_certificate_verify_file (GFile                  *file,
                              PsiCertificateVerdict  *verdict,
                              GError                **error)
 {
+  return psi_certificate_verify_file_full (file, public_pem, verdict, NULL, error);
+}
+
+gboolean
+psi_certificate_verify_file_full (GFile                  *file,
+                                  GBytes                 *public_pem,
+                                  PsiCertificateVerdict  *verdict,
+                                  xmlDocPtr              *doc_out,
+                                  GError                **error)
+{
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
@@ -509,6 +519,9 @@ psi_certificate_verify_file (GFile                  *file,
       return FALSE;
     }
   ok = psi_certificate_verify_doc (doc, public_pem, verdict, error);
-  xmlFreeDoc (doc);
+  if (ok && doc_out != NULL)
+    *doc_out = doc;
+  else
+    xmlFreeDoc (doc);
   return ok;
 }

@@ -65,6 +65,13 @@ gboolean               psi_certificate_verify_file             (GFile           
                                                                 GBytes                 *public_pem,
                                                                 PsiCertificateVerdict  *verdict,
                                                                 GError                **error);
+/* The same; on success *doc_out (may be NULL) receives the parsed document, to read what the
+ * certificate says (free it with xmlFreeDoc ()). */
+gboolean               psi_certificate_verify_file_full        (GFile                  *file,
+                                                                GBytes                 *public_pem,
+                                                                PsiCertificateVerdict  *verdict,
+                                                                xmlDocPtr              *doc_out,
+                                                                GError                **error);
 gboolean               psi_certificate_verify_doc              (xmlDocPtr               doc,
                                                                 GBytes                 *public_pem,
                                                                 PsiCertificateVerdict  *verdict,

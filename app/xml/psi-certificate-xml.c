@@ -566,6 +566,26 @@ psi_certificate_xml_export_dir (PsiStore     *store,
                                 GError      **error)
 {
   g_autoptr(GArray) awards = NULL;
+
+  g_return_val_if_fail (PSI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+
+  if (n_written != NULL)
+    *n_written = 0;
+  awards = psi_store_certificate_list_awards (store, competition_id, error);
+  if (awards == NULL)
+    return FALSE;
+  return psi_certificate_xml_export_awards_dir (store, dir, awards, key_path, n_written, error);
+}
+
+gboolean
+psi_certificate_xml_export_awards_dir (PsiStore     *store,
+                                       GFile        *dir,
+                                       GArray       *awards,
+                                       const char   *key_path,
+                                       guint        *n_written,
+                                       GError      **error)
+{
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) psi_certificate_unref);
   g_autoptr(GBytes) public_pem = NULL;
   g_autoptr(GFile) key_file = NULL;
@@ -576,6 +596,7 @@ psi_certificate_xml_export_dir (PsiStore     *store,
 
   g_return_val_if_fail (PSI_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+  g_return_val_if_fail (awards != NULL, FALSE);
 
   if (n_written != NULL)
     *n_written = 0;
@@ -593,9 +614,6 @@ psi_certificate_xml_export_dir (PsiStore     *store,
   if (!psi_certificate_sign_ensure_key (key_path, error))
     return FALSE;
 
-  awards = psi_store_certificate_list_awards (store, competition_id, error);
-  if (awards == NULL)
-    return FALSE;
   for (guint i = 0; i < awards->len; i++)
     {
       gint64 award_id = g_array_index (awards, gint64, i);
@@ -657,4 +675,127 @@ psi_certificate_xml_export_dir (PsiStore     *store,
       return FALSE;
     }
   return TRUE;
+}
+
+GPtrArray *
+psi_certificate_xml_dup_signed_docs (PsiStore     *store,
+                                     GArray       *awards,
+                                     const char   *key_path,
+                                     GError      **error)
+{
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) xmlFreeDoc);
+
+  g_return_val_if_fail (PSI_IS_STORE (store), NULL);
+  g_return_val_if_fail (awards != NULL, NULL);
+
+  for (guint i = 0; i < awards->len; i++)
+    {
+      gint64 award_id = g_array_index (awards, gint64, i);
+      g_autoptr(GPtrArray) certificates = NULL;
+      g_autoptr(PsiCertificate) current = NULL;
+      xmlDocPtr doc;
+
+      certificates = psi_store_certificate_list_for_award (store, award_id, error);
+      if (certificates == NULL)
+        return NULL;
+      for (guint j = 0; j < certificates->len; j++)
+        {
+          PsiCertificate *c = g_ptr_array_index (certificates, j);
+
+          if (c->status != PSI_CERTIFICATE_STATUS_REVOKED)
+            {
+              g_clear_pointer (&current, psi_certificate_unref);
+              current = psi_certificate_ref (c);
+            }
+        }
+      if (current == NULL)
+        {
+          current = psi_store_certificate_issue (store, award_id, NULL, error);
+          if (current == NULL)
+            return NULL;
+        }
+      doc = psi_certificate_xml_build (store, current, error);
+      if (doc == NULL)
+        return NULL;
+      g_ptr_array_add (docs, doc);
+      if (!psi_certificate_xml_validate (doc, error) ||
+          !psi_certificate_sign_doc (doc, key_path, error))
+        return NULL;
+    }
+  return g_steal_pointer (&docs);
+}
+
+static xmlNodePtr
+first_child (xmlNodePtr  parent,
+             const char *name)
+{
+  for (xmlNodePtr n = parent != NULL ? parent->children : NULL; n != NULL; n = n->next)
+    if (n->type == XML_ELEMENT_NODE && xmlStrEqual (n->name, BAD_CAST name))
+      return n;
+  return NULL;
+}
+
+void
+psi_certificate_xml_read_summary (xmlDocPtr   doc,
+                                  char      **number,
+                                  PsiText   **recipient,
+                                  guint      *n_certificates)
+{
+  xmlNodePtr root;
+  xmlNodePtr cert = NULL;
+  guint n = 0;
+
+  g_return_if_fail (doc != NULL);
+
+  root = xmlDocGetRootElement (doc);
+  if (root != NULL && xmlStrEqual (root->name, BAD_CAST "certificate"))
+    {
+      cert = root;
+      n = 1;
+    }
+  else if (root != NULL && xmlStrEqual (root->name, BAD_CAST "certificates"))
+    for (xmlNodePtr c = root->children; c != NULL; c = c->next)
+      if (c->type == XML_ELEMENT_NODE && xmlStrEqual (c->name, BAD_CAST "certificate"))
+        {
+          if (cert == NULL)
+            cert = c;
+          n++;
+        }
+
+  if (n_certificates != NULL)
+    *n_certificates = n;
+  if (number != NULL)
+    {
+      xmlChar *value = cert != NULL ? xmlGetProp (cert, BAD_CAST "number") : NULL;
+
+      *number = g_strdup ((const char *) value);
+      xmlFree (value);
+    }
+  if (recipient != NULL)
+    {
+      char *names[PSI_N_LANGUAGES] = { NULL, };
+      xmlNodePtr node = first_child (cert, "recipient");
+
+      for (xmlNodePtr e = first_child (node, "name"); e != NULL; e = e->next)
+        {
+          g_autofree xmlChar *lang = NULL;
+          PsiLanguage language;
+
+          if (e->type != XML_ELEMENT_NODE || !xmlStrEqual (e->name, BAD_CAST "name"))
+            continue;
+          lang = xmlNodeGetLang (e);
+          if (lang != NULL && psi_language_from_code ((const char *) lang, &language) &&
+              names[language] == NULL)
+            {
+              xmlChar *content = xmlNodeGetContent (e);
+
+              names[language] = g_strdup ((const char *) content);
+              xmlFree (content);
+            }
+        }
+      *recipient = psi_text_new (names[PSI_LANGUAGE_EN], names[PSI_LANGUAGE_RU],
+                                 names[PSI_LANGUAGE_KY]);
+      for (guint l = 0; l < PSI_N_LANGUAGES; l++)
+        g_free (names[l]);
+    }
 }

@@ -75,4 +75,29 @@ gboolean      psi_certificate_xml_export_dir      (PsiStore        *store,
                                                    guint           *n_written,
                                                    GError         **error);
 
+/* The same for the awards award_ids (gint64): every certificate of each, issuing one for an
+ * award that has none. */
+gboolean      psi_certificate_xml_export_awards_dir (PsiStore      *store,
+                                                     GFile         *dir,
+                                                     GArray        *award_ids,
+                                                     const char    *key_path,
+                                                     guint         *n_written,
+                                                     GError       **error);
+
+/* The current (not revoked) certificate of each award of award_ids (issuing one, dated today,
+ * for an award that has none), built, validated and signed with the key at key_path (NULL:
+ * the project's key): a new array of xmlDocPtr, for printing. */
+GPtrArray    *psi_certificate_xml_dup_signed_docs (PsiStore        *store,
+                                                   GArray          *award_ids,
+                                                   const char      *key_path,
+                                                   GError         **error);
+
+/* What a certificate document (a <certificate> or a <certificates> batch: its first one)
+ * says: its number, the recipient's names and how many certificates it holds. Each out
+ * argument may be NULL; *number is NULL and *recipient empty when there is none. */
+void          psi_certificate_xml_read_summary    (xmlDocPtr        doc,
+                                                   char           **number,
+                                                   PsiText        **recipient,
+                                                   guint           *n_certificates);
+
 G_END_DECLS
