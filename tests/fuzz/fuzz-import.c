@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <stdint.h>
 
+#include "fuzz-temp-dir.h"
 #include "psi-sample.h"
 #include "psi-store.h"
 #include "psi-xml-import.h"
@@ -32,14 +33,11 @@ LLVMFuzzerInitialize (int    *argc,
   g_autoptr(GError) error = NULL;
   const char *dir;
   g_autofree char *path = NULL;
-  const char *base = g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) ? "/dev/shm" : g_get_tmp_dir ();
-  g_autofree char *tmpl = g_build_filename (base, "psi-fuzz-XXXXXX", NULL);
 
   /* A critical or warning is a bug the fuzzer should report. */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
 
-  dir = g_mkdtemp (tmpl);   /* tmpl itself */
-  g_assert_nonnull (dir);
+  dir = fuzz_make_temp_dir ();
   path = g_build_filename (dir, "records.db", NULL);
   store = psi_sample_open_store (path, &error);
   g_assert_no_error (error);
