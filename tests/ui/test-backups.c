@@ -23,7 +23,10 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "psi-backups-dialog.h"
+#include "psi-interface-language.h"
 #include "psi-open-error-dialog.h"
 #include "psi-sample.h"
 #include "psi-section-page.h"
@@ -390,6 +393,72 @@ test_read_only (Fixture       *f,
   psi_test_settle ();
 }
 
+/* The Backups window and the damaged-file message in Kyrgyz and Russian: translated titles and
+ * reasons; screenshots backups-list-LANG.png, backups-damaged-LANG.png. */
+static void
+test_languages (Fixture       *f,
+                gconstpointer  data)
+{
+  static const struct { const char *code; PsiLanguage language; } languages[] = {
+    { "ky", PSI_LANGUAGE_KY },
+    { "ru", PSI_LANGUAGE_RU },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = psi_store_backup_auto (f->store, PSI_BACKUP_REASON_DAILY, &error);
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GError) open_error = NULL;
+      PsiBackupsDialog *dialog;
+      PsiOpenErrorDialog *message;
+
+      psi_interface_language_apply (languages[i].code);
+      psi_language_set_current (languages[i].language);
+      g_assert_cmpstr (_("Backups"), !=, "Backups");
+
+      psi_test_window_show (f);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.backups", NULL));
+      dialog = find_backups_dialog ();
+      g_assert_nonnull (dialog);
+      g_assert_true (psi_test_wait_for (dialog_shows_list, dialog));
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, _("Backups"));
+      g_assert_true (psi_test_find_label (GTK_WIDGET (dialog),
+                                          C_("backup reason", "Daily backup")));
+      g_assert_false (psi_test_find_label (GTK_WIDGET (dialog), "Daily backup"));
+      psi_test_settle ();
+      name = g_strdup_printf ("backups-list-%s", languages[i].code);
+      psi_test_save_screenshot (GTK_WIDGET (dialog), name);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      psi_test_settle ();
+      g_assert_finalize_object (g_steal_pointer (&f->window));
+
+      /* The message for a damaged file, with a (real) error in this language. */
+      g_set_error (&open_error, PSI_STORE_ERROR, PSI_STORE_ERROR_CORRUPT,
+                   _("The records file is damaged:\n%s"), "Page 5: btreeInitPage() returns error code 11");
+      message = psi_open_error_dialog_new (NULL, f->path, open_error);
+      g_object_ref_sink (message);
+      gtk_window_present (GTK_WINDOW (message));
+      g_assert_true (psi_test_wait_for (dialog_is_searching_done, message));
+      g_assert_cmpstr (psi_open_error_dialog_get_state (message), ==, "found");
+      g_assert_true (psi_test_find_label (GTK_WIDGET (message),
+                                          _("Cannot Open the Records File")));
+      psi_test_settle ();
+      g_free (name);
+      name = g_strdup_printf ("backups-damaged-%s", languages[i].code);
+      psi_test_save_screenshot (GTK_WIDGET (message), name);
+      gtk_window_destroy (GTK_WINDOW (message));
+      g_object_unref (message);
+      psi_test_settle ();
+    }
+
+  psi_interface_language_apply ("en");
+  psi_language_set_current (PSI_LANGUAGE_EN);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +473,13 @@ main (int   argc,
   data_home = g_dir_make_tmp ("psi-backups-data-XXXXXX", NULL);
   g_assert_nonnull (data_home);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  {
+    g_autofree char *localedir = g_build_filename (g_getenv ("PSI_BUILD_ROOT"), "po", NULL);
+
+    psi_interface_language_init (localedir);
+    psi_interface_language_apply ("en");
+  }
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
     {
@@ -419,6 +495,8 @@ main (int   argc,
               fixture_setup, test_open_error_without_backup, fixture_teardown);
   g_test_add ("/backups/read-only", Fixture, NULL,
               fixture_setup, test_read_only, fixture_teardown);
+  g_test_add ("/backups/languages", Fixture, NULL,
+              fixture_setup, test_languages, fixture_teardown);
 
   status = g_test_run ();
   psi_test_remove_tree (data_home);
