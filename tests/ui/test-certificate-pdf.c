@@ -377,6 +377,35 @@ test_qr_payload (Fixture       *f,
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, raw, size);
   expected = g_strdup_printf ("PSI-2020-0001\nsha256:%s", digest);
   g_assert_cmpstr (payload, ==, expected);
+
+  /* The printed code reads back: the page rendered by pdftoppm, decoded by zbarimg. */
+  if (have ("pdftoppm") && have ("zbarimg"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *pdf = g_build_filename (f->dir, "qr.pdf", NULL);
+      g_autofree char *prefix = g_build_filename (f->dir, "qr", NULL);
+      g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (pdf);
+      g_autofree char *decoded = NULL;
+      const char *render[] = { "pdftoppm", "-png", "-r", "150", "-singlefile", pdf, prefix, NULL };
+      const char *decode[] = { "zbarimg", "--quiet", "--raw", png, NULL };
+      int status;
+
+      g_assert_true (psi_certificate_pdf_render_docs (docs, PSI_CERTIFICATE_PDF_EN, file, &error));
+      g_assert_no_error (error);
+      g_spawn_sync (NULL, (char **) render, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_spawn_sync (NULL, (char **) decode, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, &decoded, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_strchomp (decoded);
+      g_assert_cmpstr (decoded, ==, expected);
+    }
+  else
+    g_test_message ("pdftoppm or zbarimg missing: the printed QR code was not decoded");
 }
 
 static void
