@@ -23,6 +23,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "psi-application.h"
 #include "psi-backups-dialog.h"
 #include "psi-interface-language.h"
 #include "psi-open-error-dialog.h"
@@ -465,6 +466,58 @@ test_languages (Fixture       *f,
   psi_language_set_current (PSI_LANGUAGE_EN);
 }
 
+static gboolean
+has_daily_backup (gpointer data)
+{
+  g_autoptr(GListModel) backups = psi_backup_list_for_database (data, NULL);
+
+  for (guint i = 0; backups != NULL && i < g_list_model_get_n_items (backups); i++)
+    {
+      g_autoptr(PsiBackupInfo) info = g_list_model_get_item (backups, i);
+
+      if (psi_backup_info_get_reason (info) == PSI_BACKUP_REASON_DAILY &&
+          psi_backup_info_get_valid (info))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The application makes the daily backup of its records file when it opens the window, once a
+ * day: a second start the same day makes none. */
+static void
+test_daily_on_start (void)
+{
+  g_autofree char *backups_dir = psi_backup_dup_directory ();
+  g_autofree char *path = NULL;
+
+  psi_test_remove_tree (backups_dir);
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autoptr(PsiApplication) app = psi_application_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) backups = NULL;
+      GtkWindow *window;
+
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_assert_no_error (error);
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+      g_assert_true (PSI_IS_WINDOW (window));
+      g_assert_true (psi_test_wait_for (psi_test_widget_is_mapped, window));
+      g_free (path);
+      path = g_strdup (psi_store_get_path (psi_window_get_store (PSI_WINDOW (window))));
+      g_assert_true (psi_test_wait_for (has_daily_backup, path));
+      psi_test_settle ();
+
+      backups = psi_backup_list_for_database (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 1);
+
+      gtk_window_destroy (window);
+      psi_test_settle ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +554,7 @@ main (int   argc,
               fixture_setup, test_open_error_without_backup, fixture_teardown);
   g_test_add ("/backups/read-only", Fixture, NULL,
               fixture_setup, test_read_only, fixture_teardown);
+  g_test_add_func ("/backups/daily-on-start", test_daily_on_start);
   g_test_add ("/backups/languages", Fixture, NULL,
               fixture_setup, test_languages, fixture_teardown);
 
