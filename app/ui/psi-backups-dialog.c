@@ -397,6 +397,51 @@ cancel_action (GtkWidget  *widget,
   update_actions (self);
 }
 
+typedef struct
+{
+  PsiBackupsDialog *self;
+  char             *path;
+  char             *when;
+} Restore;
+
+static void
+restore_free (gpointer data)
+{
+  Restore *restore = data;
+
+  g_object_unref (restore->self);
+  g_free (restore->path);
+  g_free (restore->when);
+  g_free (restore);
+}
+
+/* The restore itself runs on the main thread, on the store's own connection: first the
+ * "Restoring…" state is drawn (redraws come before idles), then the work. */
+static gboolean
+restore_idle_cb (gpointer data)
+{
+  Restore *restore = data;
+  PsiBackupsDialog *self = restore->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *previous = NULL;
+  g_autofree char *text = NULL;
+
+  if (!psi_store_restore_from_file (self->store, restore->path, &previous, &error))
+    {
+      set_state (self, "list");
+      set_status (self, error->message, TRUE);
+      update_actions (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Translators: %s is when the restored backup was made */
+  text = g_strdup_printf (_("Restored the backup of %s. The records as they were before are "
+                            "in the newest backup."), restore->when);
+  set_status (self, text, FALSE);
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 confirm_action (GtkWidget  *widget,
                 const char *action_name,
@@ -404,29 +449,21 @@ confirm_action (GtkWidget  *widget,
 {
   PsiBackupsDialog *self = PSI_BACKUPS_DIALOG (widget);
   PsiBackupInfo *info = get_selected (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *previous = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *text = NULL;
+  Restore *restore;
 
   if (info == NULL)
     return;
 
-  when = format_created (psi_backup_info_get_created (info));
-  if (!psi_store_restore_from_file (self->store, psi_backup_info_get_path (info),
-                                    &previous, &error))
-    {
-      set_state (self, "list");
-      set_status (self, error->message, TRUE);
-      update_actions (self);
-      return;
-    }
+  restore = g_new0 (Restore, 1);
+  restore->self = g_object_ref (self);
+  restore->path = g_strdup (psi_backup_info_get_path (info));
+  restore->when = format_created (psi_backup_info_get_created (info));
 
-  /* Translators: %s is when the restored backup was made */
-  text = g_strdup_printf (_("Restored the backup of %s. The records as they were before are "
-                            "in the newest backup."), when);
-  set_status (self, text, FALSE);
-  reload (self);
+  /* Translators: shown in the Backups window while a backup is being restored */
+  set_status (self, _("Restoring the backup…"), FALSE);
+  set_state (self, "loading");
+  update_actions (self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_idle_cb, restore, restore_free);
 }
 
 static void
