@@ -2082,8 +2082,8 @@ context_init (ImportContext  *ctx,
       return FALSE;
     }
 
-  /* Network off. Not XML_PARSE_NOENT (entity substitution), XML_PARSE_DTDLOAD,
-   * XML_PARSE_XINCLUDE or XML_PARSE_HUGE: libxml2's default limits stay. */
+  /* Network off, and nothing else: no entity substitution, no external DTD, no XInclude and
+   * libxml2's default size limits (a DOCTYPE is refused outright, see above). */
   xmlCtxtUseOptions (ctx->parser, XML_PARSE_NONET);
   ctx->parser->_private = ctx;
 
