@@ -55,6 +55,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "psi-test-files.h"
 #include "psi-store.h"
 #include "psi-xml-export.h"
 #include "psi-xml-import.h"
@@ -733,30 +734,11 @@ fixture_set_up (Fixture       *f,
                   " these delays), %u kills", f->seed, f->seed, f->n_kills);
 }
 
-/* Removes a folder and everything in it. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  psi_test_remove_tree (f->dir);
   g_free (f->dir);
   munmap (f->shared, sizeof (Shared));
 }
@@ -958,6 +940,6 @@ main (int    argc,
   g_test_add ("/crash/edits", Fixture, NULL, fixture_set_up, test_edits, fixture_tear_down);
 
   status = g_test_run ();
-  remove_tree (home);
+  psi_test_remove_tree (home);
   return status;
 }

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "psi-test-files.h"
 #include "psi-model.h"
 #include "psi-sample.h"
 #include "psi-store.h"
@@ -66,32 +67,14 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autofree char *app_data = g_build_filename (g_get_user_data_dir (), "psi-records", NULL);
 
   g_clear_object (&fixture->store);
-  remove_tree (fixture->tmpdir);
-  remove_tree (app_data);
+  psi_test_remove_tree (fixture->tmpdir);
+  psi_test_remove_tree (app_data);
   g_unlink (app_data);
   g_free (fixture->tmpdir);
   g_free (fixture->path);
@@ -1210,6 +1193,6 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_tree (data_home);
+  psi_test_remove_tree (data_home);
   return status;
 }

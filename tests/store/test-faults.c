@@ -19,6 +19,7 @@
 
 #include <glib/gstdio.h>
 
+#include "psi-test-files.h"
 #include "psi-store.h"
 #include "psi-store-certificates.h"
 #include "psi-store-private.h"
@@ -43,26 +44,6 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
-  g_chmod (dir, 0700);
-  d = g_dir_open (dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -78,7 +59,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  psi_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

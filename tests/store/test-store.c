@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "psi-test-files.h"
 #include "psi-record-list.h"
 #include "psi-store.h"
 #include "psi-store-private.h"
@@ -40,26 +41,12 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   if (f->store != NULL)
     g_assert_finalize_object (f->store);
-  remove_dir (f->dir);
+  psi_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "psi-test-files.h"
+
 G_BEGIN_DECLS
 
 /* Helpers shared by the display tests (tests/ui/test-*.c under Xvfb). */
@@ -24,7 +26,5 @@ gboolean  psi_test_find_label        (GtkWidget   *widget,
 /* Renders widget (a window or a popover) to build/tests/ui/NAME.png. */
 void      psi_test_save_screenshot   (GtkWidget   *widget,
                                       const char  *name);
-/* Removes a folder the test made, with what is in it. */
-void      psi_test_remove_tree       (const char  *path);
 
 G_END_DECLS

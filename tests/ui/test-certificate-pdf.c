@@ -15,6 +15,7 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 
+#include "psi-test-files.h"
 #include "psi-certificate-pdf.h"
 #include "psi-certificate-sign.h"
 #include "psi-certificate-xml.h"
@@ -31,26 +32,6 @@ typedef struct
   char     *key_path;
   PsiStore *store;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -72,7 +53,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  psi_test_remove_tree (f->dir);
   g_free (f->key_path);
   g_free (f->dir);
 }

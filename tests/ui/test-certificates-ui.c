@@ -25,6 +25,7 @@
 #include <libxml/parser.h>
 #include <string.h>
 
+#include "psi-test-files.h"
 #include "psi-certificate-sign.h"
 #include "psi-certificate-xml.h"
 #include "psi-editor-delete-dialog.h"
@@ -130,27 +131,6 @@ verify_is_done (gpointer data)
 }
 
 static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
-static void
-write_text (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
-static char *
 replace_once (const char *text,
               const char *from,
               const char *to)
@@ -199,8 +179,8 @@ assert_valid_file (const char *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) pem = NULL;
-  g_autofree char *text = read_text (path);
-  g_autofree char *key_text = read_text (public_key);
+  g_autofree char *text = psi_test_read_text (path);
+  g_autofree char *key_text = psi_test_read_text (public_key);
   PsiCertificateVerdict verdict = PSI_CERTIFICATE_UNSIGNED;
   xmlDocPtr doc;
 
@@ -358,7 +338,7 @@ test_public_key (Fixture       *f,
   g_assert_true (g_str_has_prefix (key_path, g_get_user_data_dir ()));
   psi_window_export_public_key (f->window, file);
   wait_for_toast (f);
-  text = read_text (path);
+  text = psi_test_read_text (path);
   g_assert_true (g_str_has_prefix (text, "-----BEGIN PUBLIC KEY-----"));
   g_assert_null (strstr (text, "PRIVATE"));
   pem = psi_certificate_sign_dup_public_pem (key_path, NULL);
@@ -415,9 +395,9 @@ test_verify (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* A changed amount */
-  original = read_text (good);
+  original = psi_test_read_text (good);
   changed = replace_once (original, "grant-kgs=\"5000000\"", "grant-kgs=\"50000000\"");
-  write_text (tampered, changed);
+  psi_test_write_text (tampered, changed);
   dialog = verify (f, tampered, PSI_CERTIFICATE_MODIFIED, "The certificate was modified",
                    "certificate-verify-modified");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -453,7 +433,7 @@ test_verify (Fixture       *f,
   }
 
   /* Not XML at all */
-  write_text (tampered, "not a certificate");
+  psi_test_write_text (tampered, "not a certificate");
   {
     g_autoptr(GFile) file = g_file_new_for_path (tampered);
 

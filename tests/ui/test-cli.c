@@ -17,6 +17,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "psi-test-files.h"
+
 typedef struct
 {
   char *tmpdir;
@@ -33,28 +35,10 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->tmpdir);
+  psi_test_remove_tree (fixture->tmpdir);
   g_free (fixture->tmpdir);
 }
 

@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "psi-test-files.h"
 #include "psi-certificate-sign.h"
 #include "psi-certificate-xml.h"
 #include "psi-sample.h"
@@ -31,26 +32,6 @@ typedef struct
   char     *key_path;
   PsiStore *store;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -71,7 +52,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  psi_test_remove_tree (f->dir);
   g_free (f->key_path);
   g_free (f->path);
   g_free (f->dir);
@@ -271,31 +252,10 @@ test_store_migrate_from_v2 (void)
   g_assert_no_error (error);
   g_assert_cmpstr (c->number, ==, "PSI-2020-0001");
   g_clear_object (&store);
-  remove_tree (dir);
+  psi_test_remove_tree (dir);
 }
 
 /* XML */
-
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
-static void
-write_text (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
 
 static PsiCertificateVerdict
 verify (const char *path,
@@ -373,7 +333,7 @@ test_xml_export (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_true (g_file_test (public_key, G_FILE_TEST_IS_REGULAR));
   {
-    g_autofree char *pem = read_text (public_key);
+    g_autofree char *pem = psi_test_read_text (public_key);
 
     g_assert_true (g_str_has_prefix (pem, "-----BEGIN PUBLIC KEY-----"));
     g_assert_null (strstr (pem, "PRIVATE"));
@@ -390,7 +350,7 @@ test_xml_export (Fixture       *f,
       if (!g_str_has_suffix (name, ".xml"))
         continue;
       files++;
-      text = read_text (path);
+      text = psi_test_read_text (path);
       doc = xmlReadMemory (text, strlen (text), NULL, NULL, XML_PARSE_NONET);
       g_assert_nonnull (doc);
       psi_certificate_xml_validate (doc, &error);
@@ -440,7 +400,7 @@ test_xml_export (Fixture       *f,
     g_assert_cmpuint (list->len, ==, 1);
     c = psi_certificate_ref (g_ptr_array_index (list, 0));
     path = g_strdup_printf ("%s/%s.xml", out, c->number);
-    text = read_text (path);
+    text = psi_test_read_text (path);
     g_assert_nonnull (strstr (text, "kind=\"cluster\""));
     g_assert_nonnull (strstr (text, "<name xml:lang=\"ky\">Кеңеш кластери</name>"));
     g_assert_nonnull (strstr (text, "<name xml:lang=\"en\">Beshik-Jon</name>"));
@@ -476,12 +436,12 @@ test_xml_tampered (Fixture       *f,
   g_assert_no_error (error);
   c = g_ptr_array_index (list, 0);
   cluster_file = g_strdup_printf ("%s/%s.xml", out, c->number);
-  original = read_text (cluster_file);
+  original = psi_test_read_text (cluster_file);
   tampered_path = g_build_filename (f->dir, "tampered.xml", NULL);
 
   /* A changed amount */
   changed = replace_once (original, "grant-kgs=\"5000000\"", "grant-kgs=\"50000000\"");
-  write_text (tampered_path, changed);
+  psi_test_write_text (tampered_path, changed);
   g_free (changed);
   g_assert_cmpint (verify (tampered_path, public_key), ==, PSI_CERTIFICATE_MODIFIED);
   if (xmlsec1 != NULL)
@@ -494,13 +454,13 @@ test_xml_tampered (Fixture       *f,
 
   /* A changed name */
   changed = replace_once (original, ">Beshik-Jon<", ">Beshik-Jol<");
-  write_text (tampered_path, changed);
+  psi_test_write_text (tampered_path, changed);
   g_free (changed);
   g_assert_cmpint (verify (tampered_path, public_key), ==, PSI_CERTIFICATE_MODIFIED);
 
   /* A changed number, in the attribute */
   changed = replace_once (original, c->number, "PSI-2020-0099");
-  write_text (tampered_path, changed);
+  psi_test_write_text (tampered_path, changed);
   g_free (changed);
   g_assert_cmpint (verify (tampered_path, public_key), ==, PSI_CERTIFICATE_MODIFIED);
 
@@ -517,13 +477,13 @@ test_xml_tampered (Fixture       *f,
       g_string_append (without, end + strlen ("</Signature>"));
       changed = g_string_free (without, FALSE);
     }
-    write_text (tampered_path, changed);
+    psi_test_write_text (tampered_path, changed);
     g_free (changed);
     g_assert_cmpint (verify (tampered_path, public_key), ==, PSI_CERTIFICATE_UNSIGNED);
   }
 
   /* The untouched file is still valid (the tests above did not test a broken verify) */
-  write_text (tampered_path, original);
+  psi_test_write_text (tampered_path, original);
   g_assert_cmpint (verify (tampered_path, public_key), ==, PSI_CERTIFICATE_VALID);
 
   /* Signed by a foreign key: the same content, another signer */
@@ -556,9 +516,9 @@ test_xml_tampered (Fixture       *f,
       our_fp = psi_certificate_sign_dup_fingerprint (ours, &error);
       their_fp = psi_certificate_sign_dup_fingerprint (theirs, &error);
       g_assert_cmpstr (our_fp, !=, their_fp);
-      foreign_text = read_text (tampered_path);
+      foreign_text = psi_test_read_text (tampered_path);
       claimed = replace_once (foreign_text, their_fp, our_fp);
-      write_text (tampered_path, claimed);
+      psi_test_write_text (tampered_path, claimed);
       g_assert_cmpint (verify (tampered_path, public_key), ==, PSI_CERTIFICATE_MODIFIED);
     }
   }
@@ -568,11 +528,11 @@ test_xml_tampered (Fixture       *f,
   g_assert_cmpint (verify (municipality_file, public_key), ==, PSI_CERTIFICATE_VALID);
   {
     g_autofree char *batch = g_build_filename (out, PSI_CERTIFICATE_BATCH_NAME, NULL);
-    g_autofree char *text = read_text (batch);
+    g_autofree char *text = psi_test_read_text (batch);
 
     g_assert_cmpint (verify (batch, public_key), ==, PSI_CERTIFICATE_VALID);
     changed = replace_once (text, ">Masy<", ">Massy<");
-    write_text (tampered_path, changed);
+    psi_test_write_text (tampered_path, changed);
     g_free (changed);
     g_assert_cmpint (verify (tampered_path, public_key), ==, PSI_CERTIFICATE_MODIFIED);
   }
@@ -644,9 +604,9 @@ test_cli (Fixture       *f,
   }
 
   /* Modified: not 0 */
-  text = read_text (cert);
+  text = psi_test_read_text (cert);
   changed = replace_once (text, ">Teplokluchenka cluster<", ">Teplokluchenka klaster<");
-  write_text (tampered, changed);
+  psi_test_write_text (tampered, changed);
   {
     const char *argv[] = { app, "--verify-certificate", tampered, "--public-key", public_key,
                            NULL };

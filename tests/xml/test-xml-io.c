@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "psi-test-files.h"
 #include "psi-sample.h"
 #include "psi-store.h"
 #include "psi-xml-export.h"
@@ -95,24 +96,6 @@ typedef struct
   PsiStore *store;   /* with the sample conference */
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static char *
 path_in (Fixture    *fixture,
          const char *name)
@@ -152,7 +135,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  psi_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -332,7 +315,7 @@ assert_round_trip (Fixture  *fixture,
   }
 
   g_clear_object (&copy);
-  remove_tree (fixture->dir);
+  psi_test_remove_tree (fixture->dir);
   g_mkdir_with_parents (fixture->dir, 0700);
 }
 

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "psi-test-files.h"
 #include "bench-data.h"
 #include "psi-sample.h"
 #include "psi-xml-task.h"
@@ -40,24 +41,6 @@ typedef struct
   GArray       *fractions;
   GCancellable *cancel_at_first_report;
 } Waiter;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -92,7 +75,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->big);
-  remove_tree (fixture->dir);
+  psi_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
